@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One set of sources, two builds. `VIGIL_EMBEDDED=1` (set by scripts/build-firmware.sh) compiles
+// everything as Embedded Swift for the static board firmware; without it this is a normal
+// host package with `swift test`.
+let embedded = Context.environment["VIGIL_EMBEDDED"] == "1"
+
+let swiftSettings: [SwiftSetting] = embedded ? [.enableExperimentalFeature("Embedded")] : []
+
+// Embedded objects carry no autolink entries, so the module maps' `link` lines do nothing there:
+// the executable names the static libraries itself, dependants before dependencies.
+let firmwareLibraries: [LinkerSetting] = embedded
+    ? ["v4lconvert", "turbojpeg", "jpeg", "gpiod", "sodium", "pthread", "m", "rt", "dl"].map { .linkedLibrary($0) }
+    : []
+
+var targets: [Target] = [
+    .systemLibrary(name: "CSystem", path: "Sources/CSystem"),
+    .systemLibrary(name: "CV4L2", path: "Sources/CV4L2"),
+    .systemLibrary(name: "CGPIOD", path: "Sources/CGPIOD"),
+    .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG"),
+    .systemLibrary(name: "CSodium", path: "Sources/CSodium"),
+
+    // Pure logic: no C module, no device. Runs in `swift test`, in `vigil selftest` and on the board.
+    .target(name: "VigilCore", swiftSettings: swiftSettings),
+    // The edges: camera, lights, system calls. Each device behind a small protocol.
+    .target(
+        name: "VigilDevices",
+        dependencies: ["VigilCore", "CSystem", "CV4L2", "CGPIOD", "CTurboJPEG", "CSodium"],
+        swiftSettings: swiftSettings),
+    // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
+    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilDevices"], swiftSettings: swiftSettings),
+    .executableTarget(
+        name: "vigil",
+        dependencies: ["VigilCore", "VigilDevices", "VigilSelfTest", "CSystem"],
+        swiftSettings: swiftSettings,
+        linkerSettings: firmwareLibraries),
+]
+if !embedded {
+    targets += [
+        .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilSelfTest"]),
+        .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilCore", "CSystem"]),
+    ]
+}
+
+let package = Package(name: "vigil", targets: targets)

@@ -1,0 +1,3 @@
+#pragma once
+/* libgpiod 1.6 (Debian 12): lines are looked up by name, never by chip number. */
+#include <gpiod.h>

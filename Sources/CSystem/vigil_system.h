@@ -1,0 +1,31 @@
+#pragma once
+/* The libc surface vigil uses, in one module for both builds: the Embedded build has no
+ * Glibc overlay, so Swift code imports this instead of Glibc everywhere. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+/* errno is a macro over a thread-local: read it through a function. */
+static inline int vigil_errno(void) { return errno; }
+
+/* open(2) and ioctl(2) are variadic, which Swift cannot call. */
+static inline int vigil_open(const char *path, int flags, unsigned int mode) { return open(path, flags, (mode_t)mode); }
+static inline int vigil_ioctl(int fd, unsigned long request, void *arg) { return ioctl(fd, request, arg); }
+
+/* stdout is fully buffered when it is not a terminal; a trap would lose the log. */
+static inline void vigil_line_buffer_stdout(void) { setvbuf(stdout, NULL, _IOLBF, 0); }
+/* stdout/stderr are mutable C globals, which Swift 6 refuses to touch directly. */
+static inline void vigil_write_stderr(const char *text) { fputs(text, stderr); }
+static inline void vigil_flush_stdout(void) { fflush(stdout); }
+
+static inline void *vigil_map_failed(void) { return MAP_FAILED; }

@@ -1,0 +1,59 @@
+import CSystem
+
+/// An open file descriptor, owned: it is closed exactly once, when the value goes away.
+public struct FileDescriptor: ~Copyable {
+    public let rawValue: Int32
+
+    private init(rawValue: Int32) { self.rawValue = rawValue }
+
+    public static func open(_ path: String, flags: Int32, mode: UInt32 = 0) -> Result<FileDescriptor, Errno> {
+        switch retryingOnInterrupt({ vigil_open(path, flags | O_CLOEXEC, mode) }) {
+        case .success(let fd): return .success(FileDescriptor(rawValue: fd))
+        case .failure(let error): return .failure(error)
+        }
+    }
+
+    /// `ioctl(2)` with an argument struct passed by reference, as every V4L2 request does.
+    public func control<Argument>(_ request: UInt, _ argument: inout Argument) -> Errno? {
+        let fd = rawValue
+        let result = withUnsafeMutablePointer(to: &argument) { pointer in
+            retryingOnInterrupt { vigil_ioctl(fd, request, UnsafeMutableRawPointer(pointer)) }
+        }
+        if case .failure(let error) = result { return error }
+        return nil
+    }
+
+    /// Waits until the descriptor is readable. Returns false on timeout.
+    public func waitReadable(timeoutMilliseconds: Int32) -> Result<Bool, Errno> {
+        var request = pollfd(fd: rawValue, events: Int16(POLLIN), revents: 0)
+        switch retryingOnInterrupt({ poll(&request, 1, timeoutMilliseconds) }) {
+        case .success(let ready): return .success(ready > 0)
+        case .failure(let error): return .failure(error)
+        }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) -> Result<Int, Errno> {
+        var written = 0
+        while written < bytes.count {
+            let result = CSystem.write(rawValue, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 {
+                let error = Errno.current
+                if error == .interrupted { continue }
+                return .failure(error)
+            }
+            written += result
+        }
+        return .success(written)
+    }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, Errno> {
+        while true {
+            let result = CSystem.read(rawValue, buffer.baseAddress, buffer.count)
+            if result >= 0 { return .success(result) }
+            let error = Errno.current
+            if error != .interrupted { return .failure(error) }
+        }
+    }
+
+    deinit { _ = close(rawValue) }
+}

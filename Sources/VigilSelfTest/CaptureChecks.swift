@@ -1,0 +1,62 @@
+import VigilCore
+import VigilDevices
+
+let captureChecks: [SelfCheck] = [
+    SelfCheck("capture.fourcc") { r in
+        r.expect(FourCC("YUYV") == .yuyv && FourCC("NV12") == .nv12 && FourCC("GREY") == .grey, "known codes")
+        r.expect(FourCC.yuyv.description == "YUYV", "description")
+        r.expect(FourCC("YUY") == nil && FourCC("YUYVX") == nil, "length must be four")
+        r.expect(FourCC(rawValue: 0x0000_0041).description == "A???", "unprintable bytes shown as ?")
+    },
+    SelfCheck("capture.frame-size") { r in
+        r.expect(FrameSize("640x480") == FrameSize(width: 640, height: 480), "640x480")
+        r.expect(FrameSize("640x480")?.description == "640x480", "description")
+        for bad in ["640", "640x", "x480", "641x480", "640x480x2", "0x0", "99999x2", "-640x480"] {
+            r.expect(FrameSize(bad) == nil, "rejects " + bad)
+        }
+    },
+    SelfCheck("capture.statistics-rate-and-drops") { r in
+        var statistics = StreamStatistics()
+        r.expect(statistics.framesPerSecondHundredths == 0, "no rate before two frames")
+        for frame in 0..<101 { statistics.record(sequence: UInt32(frame), receivedAtNanoseconds: Int64(frame) * 40_000_000) }
+        r.expect(statistics.frames == 101 && statistics.dropped == 0, "101 frames, none dropped")
+        r.expect(statistics.framesPerSecondHundredths == 2500, "40 ms apart is 25.00 fps")
+        r.expect(statistics.elapsedMilliseconds == 4000, "elapsed")
+        statistics.record(sequence: 104, receivedAtNanoseconds: 4_160_000_000)
+        r.expect(statistics.dropped == 3, "a gap of 3 sequence numbers is 3 drops")
+    },
+    SelfCheck("capture.statistics-sequence-wraps") { r in
+        var statistics = StreamStatistics()
+        statistics.record(sequence: UInt32.max - 1, receivedAtNanoseconds: 0)
+        statistics.record(sequence: UInt32.max, receivedAtNanoseconds: 1)
+        statistics.record(sequence: 0, receivedAtNanoseconds: 2)
+        statistics.record(sequence: 2, receivedAtNanoseconds: 3)
+        r.expect(statistics.dropped == 1, "wrap is not a drop; the gap after it is")
+        // A driver that restarts its count (stream restart) must not count four billion drops.
+        statistics.record(sequence: 0, receivedAtNanoseconds: 4)
+        r.expect(statistics.dropped == 1, "a counter reset is not a drop")
+    },
+    SelfCheck("capture.measure-scripted-stream") { r in
+        let clock = ManualClock()
+        var sequences = [UInt32](0..<50)
+        sequences += [55, 56]
+        let camera = ScriptedFrameSource(sequences: sequences, clock: clock, intervalMilliseconds: 40)
+        do throws(DeviceError) {
+            let statistics = try measureStream(camera, frames: 52, clock: clock, timeoutMilliseconds: 500)
+            r.expect(statistics.frames == 52, "all frames counted")
+            r.expect(statistics.dropped == 5, "sequence gap 49 -> 55 is five drops (50...54)")
+            r.expect(statistics.framesPerSecondHundredths == 2500, "rate from the clock")
+            _ = try measureStream(camera, frames: 1, clock: clock, timeoutMilliseconds: 500)
+            r.fail("an exhausted camera delivered a frame")
+        } catch {
+            r.expect(error.message.includes("no frame within 500 ms"), "timeout is reported: " + error.message)
+        }
+    },
+    SelfCheck("text.decimal") { r in
+        r.expect(decimalText(2506, fractionDigits: 2) == "25.06", "25.06")
+        r.expect(decimalText(5, fractionDigits: 3) == "0.005", "leading zeros in the fraction")
+        r.expect(decimalText(-1234, fractionDigits: 1) == "-123.4", "negative")
+        r.expect(decimalText(42, fractionDigits: 0) == "42", "no fraction")
+        r.expect("vigil probe".includes("probe") && !"vigil".includes("probe") && "x".includes(""), "includes")
+    },
+]
