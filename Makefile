@@ -1,0 +1,65 @@
+# vigil - the two commands a newcomer needs are `make demo` and `make test`; both install what
+# they need first (scripts/install-deps.sh, apt-get as root or with sudo).
+#
+#   make                 host build: build/host/vigil (normal Swift, for development)
+#   make firmware        static aarch64 firmware: build/aarch64/vigil (ARCH=x86_64 for the x86 board)
+#   make unit-test       swift test (Swift Testing) on the host
+#   make selftest        the firmware's built-in checks under qemu-aarch64-static
+#   make image           the emulated board's kernel + initramfs (BOARD=qemu-aarch64|qemu-x86_64)
+#   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there
+#   make test            all of the above, both boards
+#   make demo            boot the emulated aarch64 board and run `vigil probe` there
+#   make shell           boot BOARD interactively (leave with `poweroff -f`)
+
+ARCH  ?= aarch64
+BOARD ?= qemu-aarch64
+BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
+
+.PHONY: all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+
+all: host
+
+host:
+	swift build -c release --product vigil
+	mkdir -p build/host && cp "$$(swift build -c release --show-bin-path)/vigil" build/host/vigil
+	@echo "host build: build/host/vigil ($$(stat -c %s build/host/vigil) bytes, dynamically linked)"
+
+deps:
+	scripts/install-deps.sh
+
+firmware:
+	scripts/build-firmware.sh $(ARCH)
+
+firmware-all:
+	scripts/build-firmware.sh aarch64
+	scripts/build-firmware.sh x86_64
+
+unit-test:
+	swift test
+
+selftest:
+	scripts/build-firmware.sh aarch64
+	qemu-aarch64-static build/aarch64/vigil selftest
+
+image:
+	scripts/build-firmware.sh $(BOARD_ARCH)
+	board/emulated/build-image.sh $(BOARD)
+
+qemu-test: image
+	board/emulated/payload.sh build/payload/$(BOARD)
+	board/emulated/boot.sh $(BOARD) build/payload/$(BOARD)
+
+shell: image
+	board/emulated/boot.sh $(BOARD)
+
+test: deps
+	scripts/run-all-tests.sh
+
+demo: deps
+	$(MAKE) image BOARD=qemu-aarch64
+	rm -rf build/payload/demo && mkdir -p build/payload/demo
+	cp board/emulated/demo/run.sh build/payload/demo/run.sh
+	GUEST_TIMEOUT=120 board/emulated/boot.sh qemu-aarch64 build/payload/demo
+
+clean:
+	rm -rf build .build
