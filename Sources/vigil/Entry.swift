@@ -26,14 +26,12 @@ func runCommandLine(_ arguments: [String]) -> Int32 {
         StandardStreams.writeError(error.message)
         return UsageError.exitStatus
     case .run(let spec, let parsed):
-        for command in commands where command.spec.name == spec.name {
-            do throws(UsageError) {
-                return try command.run(parsed)
-            } catch {
-                StandardStreams.writeError(error.message)
-                return UsageError.exitStatus
-            }
+        guard let command = commands.first(where: { $0.spec.name == spec.name }) else { return UsageError.exitStatus }
+        do throws(UsageError) {
+            return try command.run(parsed)
+        } catch {
+            StandardStreams.writeError(error.message)
+            return UsageError.exitStatus
         }
-        return UsageError.exitStatus
     }
 }

@@ -171,21 +171,18 @@ public final class V4L2Camera: FrameSource {
     public func withNextFrame<R>(timeoutMilliseconds: Int32, _ body: (CapturedFrame) -> R) throws(DeviceError) -> R {
         guard streaming else { throw DeviceError("capture from " + path, hint: "streaming has not been started") }
         var buffer = describedBuffer(index: 0)
-        while true {
-            if let error = fd.control(VIGIL_VIDIOC_DQBUF, &buffer) {
-                guard error == .wouldBlock else {
-                    throw DeviceError("VIDIOC_DQBUF on " + path, errno: error,
-                                      hint: error == .noSuchDevice ? "the camera disappeared (unplugged or driver reset)" : "driver error; see dmesg")
-                }
-                switch fd.waitReadable(timeoutMilliseconds: timeoutMilliseconds) {
-                case .success(true): continue
-                case .success(false):
-                    throw DeviceError("capture from " + path, hint: "no frame within \(timeoutMilliseconds) ms; is the camera covered by a stalled driver or unplugged?")
-                case .failure(let error):
-                    throw DeviceError("poll on " + path, errno: error, hint: "driver error; see dmesg")
-                }
+        while let error = fd.control(VIGIL_VIDIOC_DQBUF, &buffer) {
+            guard error == .wouldBlock else {
+                throw DeviceError("VIDIOC_DQBUF on " + path, errno: error,
+                                  hint: error == .noSuchDevice ? "the camera disappeared (unplugged or driver reset)" : "driver error; see dmesg")
             }
-            break
+            switch fd.waitReadable(timeoutMilliseconds: timeoutMilliseconds) {
+            case .success(true): continue
+            case .success(false):
+                throw DeviceError("capture from " + path, hint: "no frame within \(timeoutMilliseconds) ms; is the camera unplugged or its driver stalled?")
+            case .failure(let error):
+                throw DeviceError("poll on " + path, errno: error, hint: "driver error; see dmesg")
+            }
         }
         let mapping = buffers[Int(buffer.index)]
         let used = min(Int(buffer.bytesused), mapping.bytes.count)

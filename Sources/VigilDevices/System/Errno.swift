@@ -23,7 +23,7 @@ public struct Errno: Error, Equatable, Sendable {
 /// Runs a system call, retrying while it fails with EINTR: a signal (SIGHUP for a reload,
 /// SIGCHLD) must never be mistaken for a device failure.
 @inline(__always)
-func retryingOnInterrupt(_ call: () -> Int32) -> Result<Int32, Errno> {
+func retryingOnInterrupt<Count: FixedWidthInteger & SignedInteger>(_ call: () -> Count) -> Result<Count, Errno> {
     while true {
         let result = call()
         if result >= 0 { return .success(result) }

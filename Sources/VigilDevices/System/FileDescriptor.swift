@@ -35,24 +35,18 @@ public struct FileDescriptor: ~Copyable {
     public func write(_ bytes: UnsafeRawBufferPointer) -> Result<Int, Errno> {
         var written = 0
         while written < bytes.count {
-            let result = CSystem.write(rawValue, bytes.baseAddress! + written, bytes.count - written)
-            if result < 0 {
-                let error = Errno.current
-                if error == .interrupted { continue }
-                return .failure(error)
+            let fd = rawValue
+            switch retryingOnInterrupt({ CSystem.write(fd, bytes.baseAddress! + written, bytes.count - written) }) {
+            case .success(let count): written += count
+            case .failure(let error): return .failure(error)
             }
-            written += result
         }
         return .success(written)
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, Errno> {
-        while true {
-            let result = CSystem.read(rawValue, buffer.baseAddress, buffer.count)
-            if result >= 0 { return .success(result) }
-            let error = Errno.current
-            if error != .interrupted { return .failure(error) }
-        }
+        let fd = rawValue
+        return retryingOnInterrupt { CSystem.read(fd, buffer.baseAddress, buffer.count) }
     }
 
     deinit { _ = close(rawValue) }
