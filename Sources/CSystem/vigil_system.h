@@ -18,8 +18,9 @@
 /* errno is a macro over a thread-local: read it through a function. */
 static inline int vigil_errno(void) { return errno; }
 
-/* open(2) and ioctl(2) are variadic, which Swift cannot call. */
+/* open(2), fcntl(2) and ioctl(2) are variadic, which Swift cannot call. */
 static inline int vigil_open(const char *path, int flags, unsigned int mode) { return open(path, flags, (mode_t)mode); }
+static inline int vigil_dup_cloexec(int fd) { return fcntl(fd, F_DUPFD_CLOEXEC, 0); }
 static inline int vigil_ioctl(int fd, unsigned long request, void *arg) { return ioctl(fd, request, arg); }
 
 /* stdout is fully buffered when it is not a terminal; a trap would lose the log. */

@@ -13,6 +13,14 @@ public struct FileDescriptor: ~Copyable {
         }
     }
 
+    /// A descriptor of our own for an inherited one (standard input), so ownership stays uniform.
+    public static func duplicate(_ inherited: Int32) -> Result<FileDescriptor, Errno> {
+        switch retryingOnInterrupt({ vigil_dup_cloexec(inherited) }) {
+        case .success(let fd): return .success(FileDescriptor(rawValue: fd))
+        case .failure(let error): return .failure(error)
+        }
+    }
+
     /// `ioctl(2)` with an argument struct passed by reference, as every V4L2 request does.
     public func control<Argument>(_ request: UInt, _ argument: inout Argument) -> Errno? {
         let fd = rawValue
