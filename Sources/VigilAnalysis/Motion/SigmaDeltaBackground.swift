@@ -1,0 +1,126 @@
+import VigilCore
+
+/// Tuning of the Sigma-Delta background model. Integers only.
+public struct SigmaDeltaParameters: Equatable, Sendable {
+    /// N: how many times the temporal deviation a pixel must differ by to be foreground.
+    public var amplification = 2
+    /// Bounds of the per-pixel deviation V: the floor keeps sensor noise out, the ceiling
+    /// keeps a waving tree from hiding everything that passes in front of it.
+    public var minimumDeviation = 8
+    public var maximumDeviation = 160
+    /// Global gain changes larger than this, in 1/64 steps (2 = 3 %), rescale the model at
+    /// once: lights switching, clouds, auto-exposure.
+    public var gainTolerance = 2
+
+    public init() {}
+}
+
+/// Per-pixel background estimation after Manzanera & Richefeu (2007): the mean M moves by
+/// one step toward each frame, the deviation V toward N times the difference, and a pixel is
+/// foreground where |I - M| > V. Only 8-bit increments and compares.
+///
+/// Added to the classic scheme:
+/// - a robust global gain (median of per-pixel ratios I/M on a subsample) rescales M at once
+///   when the whole scene brightens or darkens, so a light switch is not an event;
+/// - a `frozen` mask pauses the update under tracked objects, so a person who stops moving
+///   does not melt into the background.
+public final class SigmaDeltaBackground {
+    public let width: Int
+    public let height: Int
+    public let parameters: SigmaDeltaParameters
+    /// 255 where the last frame differed from the background, 0 elsewhere.
+    public let foreground: Plane
+    private let mean: Plane
+    private let deviation: Plane
+    private var primed = false
+    private var ratioHistogram = [Int](repeating: 0, count: 256)
+    /// The gain applied at the last update, in 1/64 (64 = none).
+    public private(set) var lastGain = 64
+
+    public init(width: Int, height: Int, parameters: SigmaDeltaParameters = SigmaDeltaParameters()) {
+        self.width = width
+        self.height = height
+        self.parameters = parameters
+        foreground = Plane(width: width, height: height)
+        mean = Plane(width: width, height: height)
+        deviation = Plane(width: width, height: height)
+    }
+
+    /// Updates the model with the next frame's luma and computes `foreground`.
+    /// Pixels that are non-zero in `frozen` are compared but their model is left as it is.
+    public func update(_ luma: Plane, frozen: Plane? = nil) {
+        precondition(luma.width == width && luma.height == height)
+        guard primed else {
+            for y in 0..<height {
+                mean.row(y).baseAddress!.update(from: luma.row(y).baseAddress!, count: width)
+                deviation.row(y).update(repeating: UInt8(parameters.minimumDeviation))
+            }
+            foreground.fill(0)
+            primed = true
+            return
+        }
+        compensateGlobalGain(luma)
+        let n = parameters.amplification
+        let vMin = parameters.minimumDeviation
+        let vMax = parameters.maximumDeviation
+        for y in 0..<height {
+            let input = luma.row(y), m = mean.row(y), v = deviation.row(y), out = foreground.row(y)
+            let hold = frozen?.row(y)
+            for x in 0..<width {
+                let i = Int(input[x])
+                var mx = Int(m[x])
+                var vx = Int(v[x])
+                let isFrozen = hold.map { $0[x] != 0 } ?? false
+                if !isFrozen {
+                    mx += i > mx ? 1 : (i < mx ? -1 : 0)
+                }
+                let difference = i > mx ? i - mx : mx - i
+                if !isFrozen && difference != 0 {
+                    let target = n * difference
+                    vx += target > vx ? 1 : (target < vx ? -1 : 0)
+                    vx = min(max(vx, vMin), vMax)
+                }
+                m[x] = UInt8(truncatingIfNeeded: mx)
+                v[x] = UInt8(truncatingIfNeeded: vx)
+                out[x] = difference > vx ? 255 : 0
+            }
+        }
+    }
+
+    /// Estimates the scene's global gain as the median of I/M over every 4th pixel of every
+    /// 4th row (robust while less than half the scene moves) and rescales M when it is off.
+    private func compensateGlobalGain(_ luma: Plane) {
+        for index in ratioHistogram.indices { ratioHistogram[index] = 0 }
+        var samples = 0
+        for y in stride(from: 2, to: height, by: 4) {
+            let input = luma.row(y), m = mean.row(y)
+            for x in stride(from: 2, to: width, by: 4) {
+                // Ratio in 1/64 with +8 on both sides so dark pixels do not make wild ratios.
+                let ratio = (Int(input[x]) + 8) * 64 / (Int(m[x]) + 8)
+                ratioHistogram[min(ratio, 255)] += 1
+                samples += 1
+            }
+        }
+        var seen = 0
+        var gain = 64
+        for (bin, count) in ratioHistogram.enumerated() {
+            seen += count
+            if seen * 2 >= samples { gain = bin; break }
+        }
+        lastGain = gain
+        guard abs(gain - 64) > parameters.gainTolerance else { return }
+        for y in 0..<height {
+            let m = mean.row(y)
+            for x in 0..<width {
+                m[x] = UInt8(min(255, max(0, (Int(m[x]) + 8) * gain / 64 - 8)))
+            }
+        }
+    }
+
+    /// Share of foreground pixels in the last frame, in 1/1000.
+    public var foregroundPermille: Int {
+        var count = 0
+        for y in 0..<height { for value in foreground.row(y) where value != 0 { count += 1 } }
+        return count * 1000 / (width * height)
+    }
+}

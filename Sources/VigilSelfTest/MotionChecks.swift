@@ -1,0 +1,74 @@
+import VigilAnalysis
+import VigilCore
+
+/// Runs `frames` frames of `scene` (with `draw` adding objects) through a fresh model.
+private struct MotionRig {
+    var scene: SyntheticScene
+    let frame: Plane
+    let model: SigmaDeltaBackground
+    let morphology: MaskMorphology
+
+    init(width: Int = 160, height: Int = 120) {
+        scene = SyntheticScene(width: width, height: height, seed: 7)
+        frame = Plane(width: width, height: height)
+        model = SigmaDeltaBackground(width: width, height: height)
+        morphology = MaskMorphology(width: width, height: height)
+    }
+
+    mutating func step(frozen: Plane? = nil, draw: (SyntheticScene, Plane) -> Void = { _, _ in }) {
+        scene.render(into: frame)
+        draw(scene, frame)
+        model.update(frame, frozen: frozen)
+        morphology.open(model.foreground)
+    }
+
+    func foregroundInBox(x: Int, y: Int, width: Int, height: Int) -> Int {
+        var count = 0
+        for row in y..<(y + height) { for column in x..<(x + width) where model.foreground[column, row] != 0 { count += 1 } }
+        return count
+    }
+}
+
+let motionChecks: [SelfCheck] = [
+    SelfCheck("motion.noise-alone-is-background") { r in
+        var rig = MotionRig()
+        for _ in 0..<60 { rig.step() }
+        r.expect(rig.model.foregroundPermille == 0, "noisy static scene after opening: \(rig.model.foregroundPermille) permille")
+    },
+    SelfCheck("motion.moving-object-is-foreground") { r in
+        var rig = MotionRig()
+        for _ in 0..<40 { rig.step() }
+        for step in 0..<10 { rig.step { scene, frame in scene.drawBox(x: 20 + step * 4, y: 30, width: 24, height: 48, level: 20, into: frame) } }
+        let inside = rig.foregroundInBox(x: 56, y: 30, width: 24, height: 48)
+        r.expect(inside * 10 >= 24 * 48 * 8, "at least 80 % of the object is foreground (\(inside) of \(24 * 48))")
+        let total = rig.model.foregroundPermille * 160 * 120 / 1000
+        r.expect(total - inside < 160 * 120 / 100, "less than 1 % of the frame outside it")
+    },
+    SelfCheck("motion.light-switch-is-not-motion") { r in
+        for gain in [83, 45] {  // +30 %, -30 %
+            var rig = MotionRig()
+            for _ in 0..<40 { rig.step() }
+            rig.scene.gain = gain
+            rig.step()
+            r.expect(abs(rig.model.lastGain - gain) <= 2, "gain estimated: \(rig.model.lastGain) for \(gain)")
+            r.expect(rig.model.foregroundPermille < 5, "brightness step to \(gain)/64 leaves \(rig.model.foregroundPermille) permille foreground")
+            for _ in 0..<5 { rig.step() }
+            r.expect(rig.model.foregroundPermille == 0, "model has re-adapted five frames later")
+        }
+    },
+    SelfCheck("motion.frozen-pixels-keep-a-still-person") { r in
+        for freeze in [false, true] {
+            var rig = MotionRig()
+            for _ in 0..<40 { rig.step() }
+            let mask = Plane(width: 160, height: 120)
+            if freeze { SyntheticScene(width: 160, height: 120).drawBox(x: 60, y: 30, width: 24, height: 48, level: 255, into: mask) }
+            for _ in 0..<300 { rig.step(frozen: mask) { scene, frame in scene.drawBox(x: 60, y: 30, width: 24, height: 48, level: 20, into: frame) } }
+            let inside = rig.foregroundInBox(x: 60, y: 30, width: 24, height: 48)
+            if freeze {
+                r.expect(inside * 10 >= 24 * 48 * 8, "frozen: the still person stays foreground after 300 frames (\(inside))")
+            } else {
+                r.expect(inside * 10 < 24 * 48, "not frozen: a still object melts into the background (\(inside))")
+            }
+        }
+    },
+]
