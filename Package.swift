@@ -25,13 +25,15 @@ var targets: [Target] = [
     .target(name: "VigilCore", swiftSettings: swiftSettings),
     // Motion, blobs, tracks, falls: integer arithmetic on luma, no allocation per frame.
     .target(name: "VigilAnalysis", dependencies: ["VigilCore"], swiftSettings: swiftSettings),
+    // The store: the pre-event ring and, later, the encrypted clips.
+    .target(name: "VigilEvidence", dependencies: ["VigilCore"], swiftSettings: swiftSettings),
     // The edges: camera, lights, system calls. Each device behind a small protocol.
     .target(
         name: "VigilDevices",
         dependencies: ["VigilCore", "CSystem", "CV4L2", "CGPIOD", "CTurboJPEG", "CSodium"],
         swiftSettings: swiftSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
-    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices"], swiftSettings: swiftSettings),
+    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
         dependencies: ["VigilCore", "VigilDevices", "VigilSelfTest", "CSystem"],
