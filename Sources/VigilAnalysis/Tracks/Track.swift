@@ -1,0 +1,53 @@
+/// An axis-aligned box in pixels, inclusive of both corners.
+public struct Box: Equatable, Sendable {
+    public var minX: Int, minY: Int, maxX: Int, maxY: Int
+
+    public init(minX: Int, minY: Int, maxX: Int, maxY: Int) {
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
+    }
+
+    public var width: Int { maxX - minX + 1 }
+    public var height: Int { maxY - minY + 1 }
+    public var area: Int { width * height }
+
+    public func intersectionArea(_ other: Box) -> Int {
+        let w = min(maxX, other.maxX) - max(minX, other.minX) + 1
+        let h = min(maxY, other.maxY) - max(minY, other.minY) + 1
+        return w > 0 && h > 0 ? w * h : 0
+    }
+
+    public func union(_ other: Box) -> Box {
+        Box(minX: min(minX, other.minX), minY: min(minY, other.minY), maxX: max(maxX, other.maxX), maxY: max(maxY, other.maxY))
+    }
+
+    public func offset(dx: Int, dy: Int) -> Box { Box(minX: minX + dx, minY: minY + dy, maxX: maxX + dx, maxY: maxY + dy) }
+
+    public func grown(by margin: Int) -> Box { Box(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin) }
+
+    /// `[x,y,w,h]` as in the event JSON.
+    public var description: String { "[\(minX),\(minY),\(width),\(height)]" }
+}
+
+/// One object followed across frames.
+public struct Track: Equatable, Sendable {
+    public internal(set) var id: Int
+    public internal(set) var box: Box
+    /// Centroid in 1/16 pixel, and its change per frame (smoothed), also in 1/16 pixel.
+    public internal(set) var centroidX16: Int
+    public internal(set) var centroidY16: Int
+    public internal(set) var velocityX16: Int = 0
+    public internal(set) var velocityY16: Int = 0
+    public internal(set) var area: Int
+    public internal(set) var orientationDegrees: Int
+    public internal(set) var elongationPercent: Int
+    /// Frames since the track began, and since it was last matched to a blob.
+    public internal(set) var age = 0
+    public internal(set) var missed = 0
+    /// Consecutive frames in which the centroid moved less than a pixel.
+    public internal(set) var stillFrames = 0
+    /// True while another track's blob covers this one (a merge): it is held, not updated.
+    public internal(set) var occluded = false
+}
