@@ -36,7 +36,7 @@ var targets: [Target] = [
     .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilDevices", "VigilSelfTest", "CSystem"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilSelfTest", "CSystem"],
         swiftSettings: swiftSettings,
         linkerSettings: firmwareLibraries),
 ]

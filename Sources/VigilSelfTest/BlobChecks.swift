@@ -41,6 +41,13 @@ let blobChecks: [SelfCheck] = [
         let kept = tight.extract(mask(64, 48, [(2, 2, 3, 3), (10, 2, 3, 3), (20, 2, 3, 3)]))
         r.expect(kept.count == 2 && tight.overflowed == 3, "beyond capacity fragments are counted, not stored (\(tight.overflowed))")
     },
+    SelfCheck("blobs.frame-sized-blob-fits-in-integers") { r in
+        let blob = BlobExtractor(width: 1280, height: 720).extract(mask(1280, 720, [(0, 0, 1280, 720)])).first
+        r.expect(blob?.area == 1280 * 720, "whole frame")
+        r.expect(blob?.orientationDegrees == 0, "wide frame lies horizontal (\(blob?.orientationDegrees ?? -1))")
+        r.expect(abs((blob?.elongationPercent ?? 0) - 177) <= 2, "16:9 is 177 % (\(blob?.elongationPercent ?? 0))")
+        r.expect(integerAtan2Degrees(y: Int.max / 2, x: Int.max / 2) == 45, "huge inputs do not overflow")
+    },
     SelfCheck("blobs.integer-math") { r in
         r.expect(integerSquareRoot(0) == 0 && integerSquareRoot(15) == 3 && integerSquareRoot(16) == 4, "small roots")
         r.expect(integerSquareRoot(1 << 62) == 1 << 31, "large root")

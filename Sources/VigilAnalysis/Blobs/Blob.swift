@@ -14,30 +14,32 @@ public struct Blob: Equatable, Sendable {
     public var centroidX16: Int { sumX * 16 / area }
     public var centroidY16: Int { sumY * 16 / area }
 
-    /// Second central moments times the area squared (exact integers):
-    /// n*Sxx - Sx^2, n*Syy - Sy^2, n*Sxy - Sx*Sy.
-    var scaledMoments: (xx: Int, yy: Int, xy: Int) {
-        (area * sumXX - sumX * sumX, area * sumYY - sumY * sumY, area * sumXY - sumX * sumY)
+    /// The covariance of the pixel coordinates in 1/256 square pixels: xx, yy, xy. Bounded by
+    /// the frame size, so products of two of them fit in 64 bits.
+    var covariance256: (xx: Int, yy: Int, xy: Int) {
+        // n*Sxx - Sx^2 is the exact second central moment times n^2; divide by n twice.
+        func normalised(_ scaled: Int) -> Int { scaled / area * 256 / area }
+        return (normalised(area * sumXX - sumX * sumX), normalised(area * sumYY - sumY * sumY), normalised(area * sumXY - sumX * sumY))
     }
 
     /// Direction of the major axis in degrees, 0 ..< 180: 0 is horizontal, 90 vertical
     /// (image y grows downward, so 45 runs from top left to bottom right).
     public var orientationDegrees: Int {
-        let m = scaledMoments
-        // theta = atan2(2 mu11, mu20 - mu02) / 2
-        let doubled = integerAtan2Degrees(y: 2 * m.xy, x: m.xx - m.yy)
+        let c = covariance256
+        // theta = atan2(2 cov_xy, cov_xx - cov_yy) / 2
+        let doubled = integerAtan2Degrees(y: 2 * c.xy, x: c.xx - c.yy)
         return ((doubled + 360) % 360) / 2
     }
 
     /// Ratio of the major to the minor axis, in percent (100 = round or square).
     public var elongationPercent: Int {
-        let m = scaledMoments
-        let half = (m.xx - m.yy) / 2
-        let root = integerSquareRoot(UInt64(half.magnitude) * UInt64(half.magnitude) + UInt64(m.xy.magnitude) * UInt64(m.xy.magnitude))
-        let center = (m.xx + m.yy) / 2
-        let major = center + Int(root)
-        let minor = max(center - Int(root), 1)
-        return Int(integerSquareRoot(UInt64(major) * 10_000 / UInt64(minor)))
+        let c = covariance256
+        let half = (c.xx - c.yy) / 2
+        let root = Int(integerSquareRoot(UInt64(half * half + c.xy * c.xy)))
+        let center = (c.xx + c.yy) / 2
+        let major = center + root
+        let minor = max(center - root, 1)
+        return Int(integerSquareRoot(UInt64(major * 10_000 / minor)))
     }
 
     mutating func addRun(y: Int, from x0: Int, to x1: Int) {
@@ -90,7 +92,12 @@ public func integerSquareRoot(_ value: UInt64) -> UInt64 {
 /// the octant by sign and magnitude, the angle within it by search.
 public func integerAtan2Degrees(y: Int, x: Int) -> Int {
     if x == 0 && y == 0 { return 0 }
-    let ax = UInt64(x.magnitude), ay = UInt64(y.magnitude)
+    var ax = UInt64(x.magnitude), ay = UInt64(y.magnitude)
+    // Keep small * 4096 within 64 bits; the angle depends only on the ratio.
+    while max(ax, ay) > 1 << 50 {
+        ax >>= 1
+        ay >>= 1
+    }
     let small = min(ax, ay), large = max(ax, ay)
     // Angle within 0...45 whose tangent is closest below small/large.
     let ratio4096 = small * 4096 / large

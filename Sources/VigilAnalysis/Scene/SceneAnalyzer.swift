@@ -1,0 +1,91 @@
+import VigilCore
+
+public struct AnalysisParameters: Equatable, Sendable {
+    /// Analyse at 1/downscale of the frame size; 0 picks the factor that brings the width
+    /// near 320 pixels, where people on a square are still dozens of pixels tall.
+    public var downscale = 0
+    /// Blobs smaller than this (in analysed pixels) are ignored.
+    public var minimumBlobArea = 40
+    /// A `motion` event when a track has lasted this long with at least this area (analysed pixels).
+    public var motionMinimumMilliseconds = 500
+    public var motionMinimumArea = 150
+    public var motion = SigmaDeltaParameters()
+    public var tracker = TrackerParameters()
+    public var fall = FallParameters()
+
+    public init() {}
+
+    public func downscaleFactor(forWidth width: Int) -> Int { downscale > 0 ? downscale : max(1, (width + 160) / 320) }
+}
+
+public struct SceneEvent: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case motion, fall }
+    public let kind: Kind
+    public let frameIndex: Int
+    public let milliseconds: Int
+    public let trackID: Int
+    /// In the pixels of the full frame.
+    public let box: Box
+
+    public var kindName: String { kind == .fall ? "fall" : "motion" }
+}
+
+/// The analysis of one camera: motion, blobs, tracks, falls, on each frame's luma.
+public final class SceneAnalyzer {
+    public let parameters: AnalysisParameters
+    public let factor: Int
+    private let downscaler: Downscaler
+    private let background: SigmaDeltaBackground
+    private let morphology: MaskMorphology
+    private let extractor: BlobExtractor
+    public let tracker: Tracker
+    private let falls: FallDetector
+    private let frozen: Plane
+    /// When each live track began, and whether its `motion` event went out.
+    private var notes: [(trackID: Int, startedAt: Int, reported: Bool)]
+
+    public init(width: Int, height: Int, parameters: AnalysisParameters = AnalysisParameters()) {
+        self.parameters = parameters
+        factor = parameters.downscaleFactor(forWidth: width)
+        downscaler = Downscaler(width: width, height: height, factor: factor)
+        let w = downscaler.output.width, h = downscaler.output.height
+        background = SigmaDeltaBackground(width: w, height: h, parameters: parameters.motion)
+        morphology = MaskMorphology(width: w, height: h)
+        extractor = BlobExtractor(width: w, height: h)
+        tracker = Tracker(parameters: parameters.tracker)
+        falls = FallDetector(capacity: tracker.capacity, parameters: parameters.fall)
+        frozen = Plane(width: w, height: h)
+        notes = []
+        notes.reserveCapacity(tracker.capacity)
+    }
+
+    /// The analysed size (after downscaling).
+    public var analysedWidth: Int { background.width }
+    public var analysedHeight: Int { background.height }
+
+    public func analyze(_ luma: Plane, frameIndex: Int, milliseconds: Int, report: (SceneEvent) -> Void) {
+        let small = downscaler.shrink(luma)
+        tracker.paintFrozenMask(frozen)
+        background.update(small, frozen: frozen)
+        morphology.open(background.foreground)
+        tracker.update(extractor.extract(background.foreground, minimumArea: parameters.minimumBlobArea))
+        falls.retain { id in tracker.tracks.contains { $0.id == id } }
+        notes.removeAll { note in !tracker.tracks.contains { $0.id == note.trackID } }
+        for track in tracker.tracks where track.missed == 0 && !track.occluded {
+            let box = Box(minX: track.box.minX * factor, minY: track.box.minY * factor,
+                          maxX: track.box.maxX * factor + factor - 1, maxY: track.box.maxY * factor + factor - 1)
+            if falls.observe(track, milliseconds: milliseconds) {
+                report(SceneEvent(kind: .fall, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: box))
+            }
+            guard let note = notes.firstIndex(where: { $0.trackID == track.id }) else {
+                notes.append((track.id, milliseconds, false))
+                continue
+            }
+            if !notes[note].reported && track.area >= parameters.motionMinimumArea
+                && milliseconds - notes[note].startedAt >= parameters.motionMinimumMilliseconds {
+                notes[note].reported = true
+                report(SceneEvent(kind: .motion, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: box))
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import VigilAnalysis
+import VigilCore
+
+/// A person-sized box at 10 fps over a textured, noisy scene; `pose(t)` gives the box at t ms.
+private func events(_ pose: (Int) -> (x: Int, y: Int, w: Int, h: Int)?, seconds: Int) -> [SceneEvent] {
+    var scene = SyntheticScene(width: 320, height: 240, seed: 3)
+    let frame = Plane(width: 320, height: 240)
+    var parameters = AnalysisParameters()
+    parameters.downscale = 1
+    let analyzer = SceneAnalyzer(width: 320, height: 240, parameters: parameters)
+    var found: [SceneEvent] = []
+    for index in 0..<(seconds * 10) {
+        let t = index * 100
+        scene.render(into: frame)
+        if let box = pose(t) { scene.drawBox(x: box.x, y: box.y, width: box.w, height: box.h, level: 25, into: frame) }
+        analyzer.analyze(frame, frameIndex: index, milliseconds: t) { found.append($0) }
+    }
+    return found
+}
+
+/// Walks in from the left, stops at x = 150, then does `after(t)` from 4 s on.
+private func walkThen(_ after: @escaping (Int) -> (x: Int, y: Int, w: Int, h: Int)) -> (Int) -> (x: Int, y: Int, w: Int, h: Int)? {
+    { t in
+        if t < 1000 { return nil }
+        if t < 4000 { return (min(150, 20 + (t - 1000) / 20), 100, 24, 80) }
+        return after(t)
+    }
+}
+
+/// Linear interpolation in integers from a to b as t goes from t0 to t1.
+private func between(_ a: Int, _ b: Int, _ t: Int, _ t0: Int, _ t1: Int) -> Int {
+    t <= t0 ? a : (t >= t1 ? b : a + (b - a) * (t - t0) / (t1 - t0))
+}
+
+let fallChecks: [SelfCheck] = [
+    SelfCheck("falls.fall-then-lying-still-is-one-event") { r in
+        // Falls sideways in 0.5 s, from 24x80 standing to 80x24 lying on the same floor line.
+        let found = events(walkThen { t in
+            (150, between(100, 156, t, 4000, 4500), between(24, 80, t, 4000, 4500), between(80, 24, t, 4000, 4500))
+        }, seconds: 10)
+        let falls = found.filter { $0.kind == .fall }
+        r.expect(falls.count == 1, "exactly one fall event (\(falls.count))")
+        if let fall = falls.first {
+            r.expect(fall.milliseconds >= 4000 + 2000 && fall.milliseconds <= 7000, "at least the 2 s confirmation after the fall began (\(fall.milliseconds) ms)")
+            r.expect(fall.box.minY >= 140 && fall.box.width > fall.box.height, "the box shows the person lying (" + fall.box.description + ")")
+        }
+        r.expect(found.contains { $0.kind == .motion }, "the walk-in was a motion event")
+    },
+    SelfCheck("falls.sitting-down-slowly-is-not-a-fall") { r in
+        // Sits over 2 s: loses a third of the height, stays upright-shaped.
+        let found = events(walkThen { t in (150, between(100, 126, t, 4000, 6000), 28, between(80, 54, t, 4000, 6000)) }, seconds: 10)
+        r.expect(!found.contains { $0.kind == .fall }, "no fall event")
+    },
+    SelfCheck("falls.getting-up-within-the-confirmation-is-not-an-alarm") { r in
+        let found = events(walkThen { t in
+            if t < 5000 { return (150, between(100, 156, t, 4000, 4500), between(24, 80, t, 4000, 4500), between(80, 24, t, 4000, 4500)) }
+            return (150, between(156, 100, t, 5000, 5500), between(80, 24, t, 5000, 5500), between(24, 80, t, 5000, 5500))
+        }, seconds: 10)
+        r.expect(!found.contains { $0.kind == .fall }, "down for 1 s only: no fall event")
+    },
+    SelfCheck("json.lines") { r in
+        var inner = JSONLine()
+        inner.add("frames", 3)
+        inner.add("ms", 1234, fractionDigits: 2)
+        var line = JSONLine()
+        line.add("event", "fa\"ll\n")
+        line.add("box", [1, -2, 3])
+        line.add("ok", true)
+        line.add("summary", inner)
+        r.expect(line.rendered == #"{"event":"fa\"ll\n","box":[1,-2,3],"ok":true,"summary":{"frames":3,"ms":12.34}}"#, line.rendered)
+    },
+]

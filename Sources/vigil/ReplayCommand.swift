@@ -1,0 +1,82 @@
+import VigilAnalysis
+import VigilCore
+import VigilDevices
+
+let replayCommand = Command(
+    spec: CommandSpec(
+        name: "replay", summary: "run the analysis on a YUV4MPEG2 stream and print its events as JSON lines",
+        arguments: ["INPUT"],
+        options: [OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "change an analysis setting (see below)")],
+        details: """
+            INPUT is a .y4m file or - for standard input, e.g.
+              ffmpeg -i clip.mp4 -f yuv4mpegpipe -pix_fmt gray - | vigil replay -
+            Prints one line per event, {"event":"fall","frame":123,"t_ms":4100,"track":3,"box":[x,y,w,h]},
+            and a last line {"summary":{...}}. A damaged stream: a message on stderr, exit status 2.
+            Settings: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms,
+            track_hold_frames.
+            """),
+    run: { arguments throws(UsageError) in
+        var parameters = AnalysisParameters()
+        for assignment in arguments.values("set") {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                throw .badValue(option: "--set", value: assignment, expected: "KEY=VALUE")
+            }
+            do throws(SettingError) {
+                try parameters.set(String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
+            } catch {
+                throw .badValue(option: "--set", value: assignment, expected: error.message)
+            }
+        }
+        return replay(path: arguments.positionals[0], parameters: parameters)
+    })
+
+func replay(path: String, parameters: AnalysisParameters) -> Int32 {
+    let source: FileByteSource
+    do throws(DeviceError) { source = try FileByteSource(path: path) } catch {
+        StandardStreams.writeError("vigil replay: " + error.message)
+        return 2
+    }
+    let reader: Y4MReader<FileByteSource>
+    do throws(Y4MError) { reader = try Y4MReader(source) } catch {
+        StandardStreams.writeError("vigil replay: " + path + ": " + error.message)
+        return 2
+    }
+    let header = reader.header
+    let frame = reader.makeFrame()
+    let analyzer = SceneAnalyzer(width: header.width, height: header.height, parameters: parameters)
+    let clock = SystemClock()
+    var events = 0
+    var analysisNanoseconds: Int64 = 0
+    var status: Int32 = 0
+    while true {
+        do throws(Y4MError) {
+            guard try reader.read(into: frame) else { break }
+        } catch {
+            StandardStreams.writeError("vigil replay: " + path + ": " + error.message)
+            status = 2
+            break
+        }
+        let index = reader.framesRead - 1
+        let started = clock.nanoseconds
+        analyzer.analyze(frame.luma, frameIndex: index, milliseconds: header.milliseconds(atFrame: index)) { event in
+            var line = JSONLine()
+            line.add("event", event.kindName)
+            line.add("frame", event.frameIndex)
+            line.add("t_ms", event.milliseconds)
+            line.add("track", event.trackID)
+            line.add("box", [event.box.minX, event.box.minY, event.box.width, event.box.height])
+            print(line.rendered)
+            events += 1
+        }
+        analysisNanoseconds += clock.nanoseconds - started
+    }
+    var summary = JSONLine()
+    summary.add("frames", reader.framesRead)
+    summary.add("events", events)
+    let perFrameHundredths = reader.framesRead > 0 ? Int(analysisNanoseconds / Int64(reader.framesRead) / 10_000) : 0
+    summary.add("analysis_ms_per_frame", perFrameHundredths, fractionDigits: 2)
+    var line = JSONLine()
+    line.add("summary", summary)
+    print(line.rendered)
+    return status
+}
