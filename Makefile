@@ -8,6 +8,7 @@
 #   make image           the emulated board's kernel + initramfs (BOARD=qemu-aarch64|qemu-x86_64)
 #   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there
 #   make test            all of the above, both boards
+#   make eval            score fall detection on ../shared/data (gmdcsa24) with `vigil replay`
 #   make demo            boot the emulated aarch64 board and run `vigil probe` there
 #   make shell           boot BOARD interactively (leave with `poweroff -f`)
 
@@ -15,7 +16,7 @@ ARCH  ?= aarch64
 BOARD ?= qemu-aarch64
 BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
 
-.PHONY: all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+.PHONY: eval all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
 
 all: host
 
@@ -60,6 +61,9 @@ demo: deps
 	rm -rf build/payload/demo && mkdir -p build/payload/demo
 	cp board/emulated/demo/run.sh build/payload/demo/run.sh
 	GUEST_TIMEOUT=120 board/emulated/boot.sh qemu-aarch64 build/payload/demo
+
+eval: deps host
+	python3 scripts/eval-falls.py build/host/vigil
 
 clean:
 	rm -rf build .build

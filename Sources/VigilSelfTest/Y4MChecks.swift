@@ -43,6 +43,8 @@ let y4mChecks: [SelfCheck] = [
         r.expect(plain.chroma == .yuv420, "no C parameter means 4:2:0")
         r.expect(plain.frameBytes == 15 + 2 * 3 * 2, "odd sizes round the chroma planes up")
         r.expect(plain.milliseconds(atFrame: 30) == 1001, "NTSC rate in integers")
+        guard case .success(let avi) = header("YUV4MPEG2 W4 H4 F214748359:3579125") else { return r.fail("AVI time base rejected") }
+        r.expect(avi.milliseconds(atFrame: 60) == 999, "a 32-bit AVI time base (60.0002 fps; 999.996 ms floored)")
         for (name, format) in [("420paldv", ChromaFormat.yuv420), ("420mpeg2", .yuv420), ("420", .yuv420), ("422", .yuv422), ("444", .yuv444)] {
             guard case .success(let h) = header("YUV4MPEG2 W4 H4 F25:1 C" + name) else { r.fail("C" + name + " rejected"); continue }
             r.expect(h.chroma == format, "C" + name)

@@ -52,7 +52,8 @@ public struct Y4MHeader: Equatable, Sendable {
     private static func ratio(_ text: String) throws(Y4MError) -> (Int, Int) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let numerator = Int(parts[0]), let denominator = Int(parts[1]),
-              numerator > 0, denominator > 0, numerator <= 1_000_000, denominator <= 1_000_000,
+              // Any 32-bit ratio, as ffmpeg writes for AVI time bases (F214748359:3579125), up to 1000 fps.
+              numerator > 0, denominator > 0, numerator <= Int(Int32.max), denominator <= Int(Int32.max),
               numerator / denominator <= 1000
         else { throw .badParameter("F" + text + " (a frame rate such as F25:1 or F30000:1001)") }
         return (numerator, denominator)
