@@ -8,6 +8,7 @@ public struct Blob: Equatable, Sendable {
 
     public init() {}
 
+    public var box: Box { Box(minX: minX, minY: minY, maxX: maxX, maxY: maxY) }
     public var width: Int { maxX - minX + 1 }
     public var height: Int { maxY - minY + 1 }
     /// Centroid in 1/16 pixel.

@@ -59,10 +59,6 @@ public final class SceneAnalyzer {
         notes.reserveCapacity(tracker.capacity)
     }
 
-    /// The analysed size (after downscaling).
-    public var analysedWidth: Int { background.width }
-    public var analysedHeight: Int { background.height }
-
     public func analyze(_ luma: Plane, frameIndex: Int, milliseconds: Int, report: (SceneEvent) -> Void) {
         let small = downscaler.shrink(luma)
         tracker.paintFrozenMask(frozen)
@@ -72,8 +68,7 @@ public final class SceneAnalyzer {
         falls.retain { id in tracker.tracks.contains { $0.id == id } }
         notes.removeAll { note in !tracker.tracks.contains { $0.id == note.trackID } }
         for track in tracker.tracks where track.missed == 0 && !track.occluded {
-            let box = Box(minX: track.box.minX * factor, minY: track.box.minY * factor,
-                          maxX: track.box.maxX * factor + factor - 1, maxY: track.box.maxY * factor + factor - 1)
+            let box = track.box.scaled(by: factor)
             if falls.observe(track, milliseconds: milliseconds) {
                 report(SceneEvent(kind: .fall, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: box))
             }

@@ -25,6 +25,11 @@ public struct Box: Equatable, Sendable {
 
     public func offset(dx: Int, dy: Int) -> Box { Box(minX: minX + dx, minY: minY + dy, maxX: maxX + dx, maxY: maxY + dy) }
 
+    /// This box in the pixels of a frame `factor` times larger.
+    public func scaled(by factor: Int) -> Box {
+        Box(minX: minX * factor, minY: minY * factor, maxX: maxX * factor + factor - 1, maxY: maxY * factor + factor - 1)
+    }
+
     public func grown(by margin: Int) -> Box { Box(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin) }
 
     /// `[x,y,w,h]` as in the event JSON.

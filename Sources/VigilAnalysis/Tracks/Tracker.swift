@@ -20,9 +20,9 @@ public final class Tracker {
     public let capacity: Int
     public private(set) var tracks: [Track] = []
     private var nextID = 1
-    // Per-frame scratch, one slot per track, allocated once.
+    // Per-frame scratch, one slot per track, allocated once: whether the track was seen, and
+    // the blob (fragments merged, box included) that feeds it.
     private var fed: [Bool]
-    private var matchedBox: [Box?]
     private var matchedBlob: [Blob?]
 
     public init(capacity: Int = 16, parameters: TrackerParameters = TrackerParameters()) {
@@ -30,7 +30,6 @@ public final class Tracker {
         self.parameters = parameters
         tracks.reserveCapacity(capacity)
         fed = [Bool](repeating: false, count: capacity)
-        matchedBox = [Box?](repeating: nil, count: capacity)
         matchedBlob = [Blob?](repeating: nil, count: capacity)
     }
 
@@ -49,12 +48,11 @@ public final class Tracker {
         // marked occluded (a merge) and held where they were.
         for index in 0..<capacity {
             fed[index] = false
-            matchedBox[index] = nil
             matchedBlob[index] = nil
         }
         for index in tracks.indices { tracks[index].occluded = false }
         for blob in blobs {
-            let box = Box(minX: blob.minX, minY: blob.minY, maxX: blob.maxX, maxY: blob.maxY)
+            let box = blob.box
             var owner: Int? = nil
             for index in tracks.indices where overlapPercent(predicted(tracks[index]), box) >= parameters.minimumOverlapPercent {
                 if let current = owner {
@@ -66,7 +64,6 @@ public final class Tracker {
             }
             if let owner {
                 // Fragments of one track (a split by a pole, clothes like the background) are united.
-                matchedBox[owner] = matchedBox[owner].map { $0.union(box) } ?? box
                 if matchedBlob[owner] == nil { matchedBlob[owner] = blob } else { matchedBlob[owner]!.merge(blob) }
                 fed[owner] = true
             } else if blob.area >= parameters.minimumStartArea && tracks.count < capacity {
@@ -78,7 +75,7 @@ public final class Tracker {
         }
         for index in tracks.indices {
             tracks[index].age += 1
-            guard let blob = matchedBlob[index], let box = matchedBox[index] else {
+            guard let blob = matchedBlob[index] else {
                 if !fed[index] { coast(&tracks[index]) }
                 continue
             }
@@ -91,7 +88,7 @@ public final class Tracker {
             track.stillFrames = moved < 16 ? track.stillFrames + 1 : 0
             track.centroidX16 = cx
             track.centroidY16 = cy
-            track.box = box
+            track.box = blob.box
             track.area = blob.area
             track.orientationDegrees = blob.orientationDegrees
             track.elongationPercent = blob.elongationPercent

@@ -36,19 +36,26 @@ public final class Y4MReader<Source: ByteSource> {
                 throw .badFrameMarker(frame: framesRead)
             }
         }
+        // Plane by plane without collecting them in an array: this runs every frame.
         var got = 0
-        for plane in frame.planes {
-            for y in 0..<plane.height {
-                let row = UnsafeMutableRawBufferPointer(plane.row(y))
-                switch input.readExactly(into: row) {
-                case .failure(let error): throw .readFailed(error.message)
-                case .success(let count):
-                    got += count
-                    if count < row.count { throw .truncatedFrame(frame: framesRead, got: got, expected: header.frameBytes) }
-                }
-            }
+        try read(frame.luma, counting: &got)
+        if let chroma = frame.chroma {
+            try read(chroma.cb, counting: &got)
+            try read(chroma.cr, counting: &got)
         }
         framesRead += 1
         return true
+    }
+
+    private func read(_ plane: Plane, counting got: inout Int) throws(Y4MError) {
+        for y in 0..<plane.height {
+            let row = UnsafeMutableRawBufferPointer(plane.row(y))
+            switch input.readExactly(into: row) {
+            case .failure(let error): throw .readFailed(error.message)
+            case .success(let count):
+                got += count
+                if count < row.count { throw .truncatedFrame(frame: framesRead, got: got, expected: header.frameBytes) }
+            }
+        }
     }
 }
