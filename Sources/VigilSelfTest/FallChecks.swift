@@ -70,3 +70,30 @@ let fallChecks: [SelfCheck] = [
         r.expect(line.rendered == #"{"event":"fa\"ll\n","box":[1,-2,3],"ok":true,"summary":{"frames":3,"ms":12.34}}"#, line.rendered)
     },
 ]
+
+let settingChecks: [SelfCheck] = [
+    SelfCheck("settings.keys-ranges-and-errors") { r in
+        var parameters = AnalysisParameters()
+        do throws(SettingError) {
+            try parameters.set("fall_confirm_ms", "3000")
+            try parameters.set("track_hold_frames", "7")
+            try parameters.set("downscale", "0")
+        } catch {
+            r.fail("valid settings refused: " + error.message)
+        }
+        r.expect(parameters.fall.confirmMilliseconds == 3000 && parameters.tracker.maximumMissedFrames == 7, "each key reaches its parameter")
+        for (key, value, message) in [
+            ("bogus", "1", "unknown setting 'bogus' (known: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms, track_hold_frames)"),
+            ("track_hold_frames", "0", "bad value '0' for track_hold_frames: expected a whole number from 1 to 10000"),
+            ("downscale", "two", "bad value 'two' for downscale: expected a whole number from 0 to 8"),
+        ] {
+            do throws(SettingError) {
+                try parameters.set(key, value)
+                r.fail("accepted " + key + "=" + value)
+            } catch {
+                r.expect(error.message == message, error.message)
+            }
+        }
+        r.expect(parameters.tracker.maximumMissedFrames == 7, "a refused value changes nothing")
+    },
+]

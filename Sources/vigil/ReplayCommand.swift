@@ -6,15 +6,15 @@ let replayCommand = Command(
     spec: CommandSpec(
         name: "replay", summary: "run the analysis on a YUV4MPEG2 stream and print its events as JSON lines",
         arguments: ["INPUT"],
-        options: [OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "change an analysis setting (see below)")],
+        options: [OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "change an analysis setting (listed above)")],
         details: """
             INPUT is a .y4m file or - for standard input, e.g.
               ffmpeg -i clip.mp4 -f yuv4mpegpipe -pix_fmt gray - | vigil replay -
             Prints one line per event, {"event":"fall","frame":123,"t_ms":4100,"track":3,"box":[x,y,w,h]},
             and a last line {"summary":{...}}. A damaged stream: a message on stderr, exit status 2.
-            Settings: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms,
-            track_hold_frames.
-            """),
+
+            settings:
+            """ + settingsHelp()),
     run: { arguments throws(UsageError) in
         var parameters = AnalysisParameters()
         for assignment in arguments.values("set") {
@@ -24,11 +24,19 @@ let replayCommand = Command(
             do throws(SettingError) {
                 try parameters.set(String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
             } catch {
-                throw .badValue(option: "--set", value: assignment, expected: error.message)
+                throw .refused(command: "replay", message: error.message)
             }
         }
         return replay(path: arguments.positionals[0], parameters: parameters)
     })
+
+private func settingsHelp() -> String {
+    var text = ""
+    for setting in AnalysisParameters.settings {
+        text += "\n  " + setting.key + " (\(setting.range.lowerBound)-\(setting.range.upperBound)): " + setting.help
+    }
+    return text
+}
 
 func replay(path: String, parameters: AnalysisParameters) -> Int32 {
     let source: FileByteSource

@@ -3,35 +3,36 @@ public struct SettingError: Error, Equatable, Sendable {
     public let message: String
 }
 
+/// One key that `--set` (and the configuration file) accept: its range, what it means, and
+/// where it goes. The table is the only list of keys; help texts are made from it.
+public struct AnalysisSetting: Sendable {
+    public let key: String
+    public let range: ClosedRange<Int>
+    public let help: String
+    let apply: @Sendable (inout AnalysisParameters, Int) -> Void
+}
+
 extension AnalysisParameters {
-    /// The analysis keys that `--set` (and the configuration file) accept, with their ranges.
-    public static let settingKeys: [(key: String, range: ClosedRange<Int>, help: String)] = [
-        ("downscale", 0...8, "analyse at 1/N of the frame size; 0 = automatic (about 320 px wide)"),
-        ("motion_sensitivity", 1...8, "N of the Sigma-Delta model: lower is more sensitive"),
-        ("motion_min_ms", 0...60_000, "how long activity must last before a motion event"),
-        ("motion_min_area", 1...1_000_000, "smallest moving area for a motion event, in analysed pixels"),
-        ("fall_confirm_ms", 0...60_000, "how long a fallen person must stay down before the fall event"),
-        ("track_hold_frames", 1...10_000, "frames a track survives unseen (occlusions)"),
+    public static let settings: [AnalysisSetting] = [
+        AnalysisSetting(key: "downscale", range: 0...8, help: "analyse at 1/N of the frame size; 0 = automatic (about 320 px wide)") { $0.downscale = $1 },
+        AnalysisSetting(key: "motion_sensitivity", range: 1...8, help: "N of the Sigma-Delta model: lower is more sensitive") { $0.motion.amplification = $1 },
+        AnalysisSetting(key: "motion_min_ms", range: 0...60_000, help: "how long activity must last before a motion event") { $0.motionMinimumMilliseconds = $1 },
+        AnalysisSetting(key: "motion_min_area", range: 1...1_000_000, help: "smallest moving area for a motion event, in analysed pixels") { $0.motionMinimumArea = $1 },
+        AnalysisSetting(key: "fall_confirm_ms", range: 0...60_000, help: "how long a fallen person must stay down before the fall event") { $0.fall.confirmMilliseconds = $1 },
+        AnalysisSetting(key: "track_hold_frames", range: 1...10_000, help: "frames a track survives unseen (occlusions)") { $0.tracker.maximumMissedFrames = $1 },
     ]
 
     /// Applies `key=value`; throws for an unknown key or a value out of range.
     public mutating func set(_ key: String, _ value: String) throws(SettingError) {
-        guard let entry = AnalysisParameters.settingKeys.first(where: { $0.key == key }) else {
+        guard let setting = AnalysisParameters.settings.first(where: { $0.key == key }) else {
             var known = ""
-            for entry in AnalysisParameters.settingKeys { known += (known.isEmpty ? "" : ", ") + entry.key }
+            for setting in AnalysisParameters.settings { known += (known.isEmpty ? "" : ", ") + setting.key }
             throw SettingError(message: "unknown setting '" + key + "' (known: " + known + ")")
         }
-        guard let number = Int(value), entry.range.contains(number) else {
+        guard let number = Int(value), setting.range.contains(number) else {
             throw SettingError(message: "bad value '" + value + "' for " + key
-                               + ": expected a whole number from \(entry.range.lowerBound) to \(entry.range.upperBound)")
+                               + ": expected a whole number from \(setting.range.lowerBound) to \(setting.range.upperBound)")
         }
-        switch key {
-        case "downscale": downscale = number
-        case "motion_sensitivity": motion.amplification = number
-        case "motion_min_ms": motionMinimumMilliseconds = number
-        case "motion_min_area": motionMinimumArea = number
-        case "fall_confirm_ms": fall.confirmMilliseconds = number
-        default: tracker.maximumMissedFrames = number
-        }
+        setting.apply(&self, number)
     }
 }

@@ -9,6 +9,8 @@ public enum UsageError: Error, Equatable {
     case missingArgument(command: String, expected: [String])
     case unexpectedArgument(command: String, argument: String)
     case badValue(option: String, value: String, expected: String)
+    /// A value the command's own rules refused; `message` says what is wrong and what is allowed.
+    case refused(command: String, message: String)
 
     public static let exitStatus: Int32 = 2
 
@@ -32,6 +34,8 @@ public enum UsageError: Error, Equatable {
             return "vigil " + command + ": unexpected argument '" + argument + "'; see 'vigil " + command + " --help'"
         case .badValue(let option, let value, let expected):
             return "vigil: bad value '" + value + "' for " + option + ": expected " + expected
+        case .refused(let command, let message):
+            return "vigil " + command + ": " + message
         }
     }
 }
