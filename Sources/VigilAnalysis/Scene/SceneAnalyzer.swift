@@ -30,6 +30,22 @@ public struct SceneEvent: Equatable, Sendable {
     public var kindName: String { kind == .fall ? "fall" : "motion" }
 }
 
+/// The stages of `SceneAnalyzer.analyze`, in order, for per-stage timing.
+public enum AnalysisStage: Int, CaseIterable, Sendable {
+    case downscale, motion, morphology, blobs, tracks, events
+
+    public var name: String {
+        switch self {
+        case .downscale: "downscale"
+        case .motion: "motion"
+        case .morphology: "morphology"
+        case .blobs: "blobs"
+        case .tracks: "tracks"
+        case .events: "events"
+        }
+    }
+}
+
 /// The analysis of one camera: motion, blobs, tracks, falls, on each frame's luma.
 public final class SceneAnalyzer {
     public let parameters: AnalysisParameters
@@ -43,6 +59,10 @@ public final class SceneAnalyzer {
     private let frozen: Plane
     /// When each live track began, and whether its `motion` event went out.
     private var notes: [(trackID: Int, startedAt: Int, reported: Bool)]
+    /// Set by benchmarks: a monotonic clock in nanoseconds. While set, the time of each stage
+    /// is added to `stageNanoseconds` (indexed by `AnalysisStage.rawValue`).
+    public var stageClock: (() -> Int64)? = nil
+    public private(set) var stageNanoseconds = [Int64](repeating: 0, count: AnalysisStage.allCases.count)
 
     public init(width: Int, height: Int, parameters: AnalysisParameters = AnalysisParameters()) {
         self.parameters = parameters
@@ -60,11 +80,19 @@ public final class SceneAnalyzer {
     }
 
     public func analyze(_ luma: Plane, frameIndex: Int, milliseconds: Int, report: (SceneEvent) -> Void) {
+        var mark = stageClock?() ?? 0
         let small = downscaler.shrink(luma)
+        lap(.downscale, &mark)
         tracker.paintFrozenMask(frozen)
         background.update(small, frozen: frozen)
+        lap(.motion, &mark)
         morphology.open(background.foreground)
-        tracker.update(extractor.extract(background.foreground, minimumArea: parameters.minimumBlobArea))
+        lap(.morphology, &mark)
+        let blobs = extractor.extract(background.foreground, minimumArea: parameters.minimumBlobArea)
+        lap(.blobs, &mark)
+        tracker.update(blobs)
+        lap(.tracks, &mark)
+        defer { lap(.events, &mark) }
         falls.retain { id in tracker.tracks.contains { $0.id == id } }
         notes.removeAll { note in !tracker.tracks.contains { $0.id == note.trackID } }
         for track in tracker.tracks where track.missed == 0 && !track.occluded {
@@ -82,5 +110,12 @@ public final class SceneAnalyzer {
                 report(SceneEvent(kind: .motion, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: box))
             }
         }
+    }
+
+    private func lap(_ stage: AnalysisStage, _ mark: inout Int64) {
+        guard let clock = stageClock else { return }
+        let now = clock()
+        stageNanoseconds[stage.rawValue] += now - mark
+        mark = now
     }
 }
