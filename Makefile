@@ -9,6 +9,8 @@
 #   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there
 #   make test            all of the above, both boards
 #   make eval            score fall detection on ../shared/data (gmdcsa24) with `vigil replay`
+#   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS
+#   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio
 #   make demo            boot the emulated aarch64 board and run `vigil probe` there
 #   make shell           boot BOARD interactively (leave with `poweroff -f`)
 
@@ -16,7 +18,7 @@ ARCH  ?= aarch64
 BOARD ?= qemu-aarch64
 BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
 
-.PHONY: eval all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+.PHONY: bench bench-peers bench-build eval all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
 
 all: host
 
@@ -64,6 +66,29 @@ demo: deps
 
 eval: deps host
 	python3 scripts/eval-falls.py build/host/vigil
+
+# Benchmarks print figures and never fail on them; they are not part of `make test`.
+# BENCH_SCRATCH=.build-bench builds beside another build instead of waiting for its lock.
+BENCH_SCRATCH ?= .build
+BENCH_CLIPS = ../shared/data/fall/gmdcsa24
+DECODE_Y4M = mkdir -p build/bench && ffmpeg -nostdin -loglevel error -y -i $< -f yuv4mpegpipe -pix_fmt gray $@.part && mv $@.part $@
+
+bench: deps bench-build build/bench/640x480.y4m build/bench/1280x720.y4m
+	build/bench/vigil-bench build/bench/640x480.y4m
+	build/bench/vigil-bench build/bench/1280x720.y4m
+
+bench-peers: deps bench-build build/bench/640x480.y4m
+	python3 scripts/bench-peers.py build/bench/vigil-bench build/bench/640x480.y4m
+
+bench-build:
+	swift build -c release --scratch-path $(BENCH_SCRATCH) --product vigil-bench
+	mkdir -p build/bench && cp "$$(swift build -c release --scratch-path $(BENCH_SCRATCH) --show-bin-path)/vigil-bench" build/bench/
+
+build/bench/640x480.y4m: $(BENCH_CLIPS)/S4_ADL_19.mp4
+	$(DECODE_Y4M)
+
+build/bench/1280x720.y4m: $(BENCH_CLIPS)/S1_ADL_10.mp4
+	$(DECODE_Y4M)
 
 clean:
 	rm -rf build .build

@@ -43,7 +43,12 @@ var targets: [Target] = [
 if !embedded {
     targets += [
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilSelfTest"]),
-        .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilCore", "CSystem"]),
+        .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
+        // Runs the built `vigil` as a process (`swift test` builds every product first).
+        .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),
+        // `make bench`: host only, because counting allocations means replacing malloc in the process.
+        .target(name: "CAllocationCounter"),
+        .executableTarget(name: "vigil-bench", dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "CAllocationCounter"]),
     ]
 }
 

@@ -1,8 +1,9 @@
 import VigilAnalysis
 import VigilCore
 
-/// A person-sized box at 10 fps over a textured, noisy scene; `pose(t)` gives the box at t ms.
-private func events(_ pose: (Int) -> (x: Int, y: Int, w: Int, h: Int)?, seconds: Int) -> [SceneEvent] {
+/// A person-sized box at 10 fps over a textured, noisy scene; `pose(t)` gives the box at t ms
+/// and `gain(t)` the scene's brightness in 1/64.
+private func events(_ pose: (Int) -> (x: Int, y: Int, w: Int, h: Int)?, seconds: Int, gain: (Int) -> Int = { _ in 64 }) -> [SceneEvent] {
     var scene = SyntheticScene(width: 320, height: 240, seed: 3)
     let frame = Plane(width: 320, height: 240)
     var parameters = AnalysisParameters()
@@ -11,6 +12,7 @@ private func events(_ pose: (Int) -> (x: Int, y: Int, w: Int, h: Int)?, seconds:
     var found: [SceneEvent] = []
     for index in 0..<(seconds * 10) {
         let t = index * 100
+        scene.gain = gain(t)
         scene.render(into: frame)
         if let box = pose(t) { scene.drawBox(x: box.x, y: box.y, width: box.w, height: box.h, level: 25, into: frame) }
         analyzer.analyze(frame, frameIndex: index, milliseconds: t) { found.append($0) }
@@ -57,6 +59,25 @@ let fallChecks: [SelfCheck] = [
             return (150, between(156, 100, t, 5000, 5500), between(80, 24, t, 5000, 5500), between(24, 80, t, 5000, 5500))
         }, seconds: 10)
         r.expect(!found.contains { $0.kind == .fall }, "down for 1 s only: no fall event")
+    },
+    SelfCheck("falls.someone-in-view-at-start-who-falls") { r in
+        // Standing there when the camera starts, so the first background holds them: after the
+        // fall the ghost of the upright body must not hide the fall.
+        let found = events({ t in
+            (150, between(100, 156, t, 2000, 2500), between(24, 80, t, 2000, 2500), between(80, 24, t, 2000, 2500))
+        }, seconds: 8)
+        let falls = found.filter { $0.kind == .fall }
+        r.expect(falls.count == 1, "exactly one fall event (\(falls.count))")
+        if let fall = falls.first {
+            r.expect(fall.box.minY >= 140 && fall.box.width > fall.box.height, "the box shows the person lying (" + fall.box.description + ")")
+        }
+    },
+    SelfCheck("falls.brightness-step-is-not-a-fall") { r in
+        // Lights switched or a cloud: the whole scene +30 % or -30 % while someone stands there.
+        for step in [83, 45] {
+            let found = events(walkThen { _ in (150, 100, 24, 80) }, seconds: 10, gain: { t in t < 6000 ? 64 : step })
+            r.expect(!found.contains { $0.kind == .fall }, "no fall event after a step to \(step)/64")
+        }
     },
     SelfCheck("json.lines") { r in
         var inner = JSONLine()

@@ -7,12 +7,14 @@ private struct MotionRig {
     let frame: Plane
     let model: SigmaDeltaBackground
     let morphology: MaskMorphology
+    let ghosts: GhostSuppressor?
 
-    init(width: Int = 160, height: Int = 120) {
+    init(width: Int = 160, height: Int = 120, suppressingGhosts: Bool = false) {
         scene = SyntheticScene(width: width, height: height, seed: 7)
         frame = Plane(width: width, height: height)
         model = SigmaDeltaBackground(width: width, height: height)
         morphology = MaskMorphology(width: width, height: height)
+        ghosts = suppressingGhosts ? GhostSuppressor(width: width, height: height) : nil
     }
 
     mutating func step(frozen: Plane? = nil, draw: (SyntheticScene, Plane) -> Void = { _, _ in }) {
@@ -20,6 +22,7 @@ private struct MotionRig {
         draw(scene, frame)
         model.update(frame, frozen: frozen)
         morphology.open(model.foreground)
+        ghosts?.suppress(model, luma: frame)
     }
 
     func foregroundInBox(x: Int, y: Int, width: Int, height: Int) -> Int {
@@ -70,5 +73,34 @@ let motionChecks: [SelfCheck] = [
                 r.expect(inside * 10 < 24 * 48, "not frozen: a still object melts into the background (\(inside))")
             }
         }
+    },
+    SelfCheck("motion.ghost-of-a-departed-object-is-absorbed") { r in
+        // In view when the model starts (the person standing there at power-on), then walks off.
+        for suppressing in [false, true] {
+            var rig = MotionRig(suppressingGhosts: suppressing)
+            rig.step { scene, frame in scene.drawBox(x: 30, y: 30, width: 24, height: 48, level: 20, into: frame) }
+            for step in 0..<30 {
+                rig.step { scene, frame in scene.drawBox(x: 60 + step * 2, y: 40, width: 24, height: 48, level: 20, into: frame) }
+            }
+            let ghost = rig.foregroundInBox(x: 30, y: 30, width: 24, height: 40)
+            let walker = rig.foregroundInBox(x: 118, y: 40, width: 24, height: 48)
+            if suppressing {
+                r.expect(ghost == 0, "the ghost where the object stood is absorbed within 30 frames (\(ghost) pixels left)")
+                r.expect(walker * 10 >= 24 * 48 * 8, "the object itself stays foreground (\(walker))")
+            } else {
+                r.expect(ghost * 2 >= 24 * 40, "without suppression most of the ghost stays (\(ghost)): the check above means something")
+            }
+        }
+    },
+    SelfCheck("motion.a-person-who-stops-is-no-ghost") { r in
+        var rig = MotionRig(suppressingGhosts: true)
+        for _ in 0..<40 { rig.step() }
+        let mask = Plane(width: 160, height: 120)
+        SyntheticScene(width: 160, height: 120).drawBox(x: 56, y: 26, width: 32, height: 56, level: 255, into: mask)
+        for step in 0..<10 { rig.step { scene, frame in scene.drawBox(x: 20 + step * 4, y: 30, width: 24, height: 48, level: 20, into: frame) } }
+        for _ in 0..<200 { rig.step(frozen: mask) { scene, frame in scene.drawBox(x: 60, y: 30, width: 24, height: 48, level: 20, into: frame) } }
+        let inside = rig.foregroundInBox(x: 60, y: 30, width: 24, height: 48)
+        r.expect(inside * 10 >= 24 * 48 * 8, "still after 200 frames, the person stays foreground (\(inside))")
+        r.expect(rig.ghosts!.absorbed == 0, "nothing absorbed (\(rig.ghosts!.absorbed))")
     },
 ]

@@ -88,7 +88,7 @@ let y4mChecks: [SelfCheck] = [
         r.expect(marker.error == .badFrameMarker(frame: 0), "bad frame marker")
         let glued = readAll(stream(frames: 1, marker: "FRAMEX"), chunk: 4)
         r.expect(glued.error == .badFrameMarker(frame: 0), "FRAMEX is not FRAME")
-        r.expect(readAll([], chunk: 4).error == .notY4M, "empty input")
+        r.expect(readAll([], chunk: 4).error == .emptyStream, "empty input")
         let endless = Array("YUV4MPEG2 ".utf8) + [UInt8](repeating: 0x41, count: 5000)
         r.expect(readAll(endless, chunk: 512).error == .headerTooLong, "a header without end is refused, not buffered")
     },

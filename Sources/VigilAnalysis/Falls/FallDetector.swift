@@ -17,6 +17,10 @@ public struct FallParameters: Equatable, Sendable {
     public var recoveredHeightPercent = 80
     /// Upright means taller than wide by this share (percent): the reference for a fall.
     public var uprightAspectPercent = 120
+    /// A fallen body keeps about its silhouette's area; a track shrunk below this share
+    /// (percent) of its upright area has lost most of its person (a still person fading into
+    /// the background, a hand left moving), which is no fall.
+    public var keptAreaPercent = 40
 
     public init() {}
 }
@@ -26,7 +30,7 @@ public struct FallParameters: Equatable, Sendable {
 public final class FallDetector {
     public let parameters: FallParameters
     /// Samples of the last seconds per track slot, in a fixed ring.
-    private struct Sample { var milliseconds = 0, top = 0, height = 0, upright = false }
+    private struct Sample { var milliseconds = 0, top = 0, height = 0, area = 0, upright = false }
     private enum Phase: Equatable { case watching, down(sinceMilliseconds: Int, uprightHeight: Int), reported(uprightHeight: Int, recoveredSince: Int?) }
     private struct Slot {
         var trackID = 0
@@ -67,7 +71,7 @@ public final class FallDetector {
         let box = track.box
         let upright = box.height * 100 >= box.width * p.uprightAspectPercent
         var slot = slots[index]
-        slot.samples[slot.next] = Sample(milliseconds: milliseconds, top: box.minY, height: box.height, upright: upright)
+        slot.samples[slot.next] = Sample(milliseconds: milliseconds, top: box.minY, height: box.height, area: track.area, upright: upright)
         slot.next = (slot.next + 1) % historyLength
         slot.count = min(slot.count + 1, historyLength)
         defer { slots[index] = slot }
@@ -87,7 +91,8 @@ public final class FallDetector {
             let axis = track.orientationDegrees
             let lying = box.width * 100 >= box.height * p.lyingAspectPercent
                 || axis <= p.lyingAxisDegrees || axis >= 180 - p.lyingAxisDegrees
-            if lowEnough && topCameDown && lying {
+            let bodyKept = track.area * 100 >= reference.area * p.keptAreaPercent
+            if lowEnough && topCameDown && lying && bodyKept {
                 slot.phase = .down(sinceMilliseconds: milliseconds, uprightHeight: reference.height)
             }
             return false

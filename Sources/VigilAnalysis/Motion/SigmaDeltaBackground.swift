@@ -30,8 +30,8 @@ public final class SigmaDeltaBackground {
     public let parameters: SigmaDeltaParameters
     /// 255 where the last frame differed from the background, 0 elsewhere.
     public let foreground: Plane
-    private let mean: Plane
-    private let deviation: Plane
+    let mean: Plane
+    let deviation: Plane
     private var primed = false
     private var ratioHistogram = [Int](repeating: 0, count: 256)
     /// The gain applied at the last update, in 1/64 (64 = none).
@@ -88,19 +88,24 @@ public final class SigmaDeltaBackground {
     }
 
     /// Estimates the scene's global gain as the median of I/M over every 4th pixel of every
-    /// 4th row (robust while less than half the scene moves) and rescales M when it is off.
+    /// 4th row that was background in the last frame, and rescales M when it is off. Objects
+    /// stay out of the estimate, so a person close to the lens is not mistaken for the light
+    /// changing; with too little background left to judge, the model is left alone.
     private func compensateGlobalGain(_ luma: Plane) {
         for index in ratioHistogram.indices { ratioHistogram[index] = 0 }
-        var samples = 0
+        var samples = 0, considered = 0
         for y in stride(from: 2, to: height, by: 4) {
-            let input = luma.row(y), m = mean.row(y)
+            let input = luma.row(y), m = mean.row(y), was = foreground.row(y)
             for x in stride(from: 2, to: width, by: 4) {
+                considered += 1
+                guard was[x] == 0 else { continue }
                 // Ratio in 1/64 with +8 on both sides so dark pixels do not make wild ratios.
                 let ratio = (Int(input[x]) + 8) * 64 / (Int(m[x]) + 8)
                 ratioHistogram[min(ratio, 255)] += 1
                 samples += 1
             }
         }
+        guard samples * 4 >= considered else { return }
         var seen = 0
         var gain = 64
         for (bin, count) in ratioHistogram.enumerated() {

@@ -10,8 +10,13 @@ public struct AnalysisParameters: Equatable, Sendable {
     public var motionMinimumMilliseconds = 500
     public var motionMinimumArea = 150
     public var motion = SigmaDeltaParameters()
+    public var ghosts = GhostParameters()
     public var tracker = TrackerParameters()
     public var fall = FallParameters()
+    /// In full-frame pixels. Motion in an exclude zone is ignored; when there are include zones,
+    /// events are reported only for people standing in one (`addZone` keeps the limits).
+    public var includeZones: [Polygon] = []
+    public var excludeZones: [Polygon] = []
 
     public init() {}
 
@@ -32,13 +37,14 @@ public struct SceneEvent: Equatable, Sendable {
 
 /// The stages of `SceneAnalyzer.analyze`, in order, for per-stage timing.
 public enum AnalysisStage: Int, CaseIterable, Sendable {
-    case downscale, motion, morphology, blobs, tracks, events
+    case downscale, motion, morphology, ghosts, blobs, tracks, events
 
     public var name: String {
         switch self {
         case .downscale: "downscale"
         case .motion: "motion"
         case .morphology: "morphology"
+        case .ghosts: "ghosts"
         case .blobs: "blobs"
         case .tracks: "tracks"
         case .events: "events"
@@ -53,10 +59,12 @@ public final class SceneAnalyzer {
     private let downscaler: Downscaler
     private let background: SigmaDeltaBackground
     private let morphology: MaskMorphology
+    private let ghosts: GhostSuppressor
     private let extractor: BlobExtractor
     public let tracker: Tracker
     private let falls: FallDetector
     private let frozen: Plane
+    private let zones: ZoneMap
     /// When each live track began, and whether its `motion` event went out.
     private var notes: [(trackID: Int, startedAt: Int, reported: Bool)]
     /// Set by benchmarks: a monotonic clock in nanoseconds. While set, the time of each stage
@@ -71,10 +79,12 @@ public final class SceneAnalyzer {
         let w = downscaler.output.width, h = downscaler.output.height
         background = SigmaDeltaBackground(width: w, height: h, parameters: parameters.motion)
         morphology = MaskMorphology(width: w, height: h)
+        ghosts = GhostSuppressor(width: w, height: h, parameters: parameters.ghosts)
         extractor = BlobExtractor(width: w, height: h)
         tracker = Tracker(parameters: parameters.tracker)
         falls = FallDetector(capacity: tracker.capacity, parameters: parameters.fall)
         frozen = Plane(width: w, height: h)
+        zones = ZoneMap(width: w, height: h, factor: factor, include: parameters.includeZones, exclude: parameters.excludeZones)
         notes = []
         notes.reserveCapacity(tracker.capacity)
     }
@@ -85,9 +95,12 @@ public final class SceneAnalyzer {
         lap(.downscale, &mark)
         tracker.paintFrozenMask(frozen)
         background.update(small, frozen: frozen)
+        zones.clearExcluded(in: background.foreground)
         lap(.motion, &mark)
         morphology.open(background.foreground)
         lap(.morphology, &mark)
+        ghosts.suppress(background, luma: small)
+        lap(.ghosts, &mark)
         let blobs = extractor.extract(background.foreground, minimumArea: parameters.minimumBlobArea)
         lap(.blobs, &mark)
         tracker.update(blobs)
@@ -97,14 +110,16 @@ public final class SceneAnalyzer {
         notes.removeAll { note in !tracker.tracks.contains { $0.id == note.trackID } }
         for track in tracker.tracks where track.missed == 0 && !track.occluded {
             let box = track.box.scaled(by: factor)
-            if falls.observe(track, milliseconds: milliseconds) {
+            // Tracks outside the include zones still feed the fall detector; only their events are held back.
+            let counted = zones.includes(footOf: track.box)
+            if falls.observe(track, milliseconds: milliseconds) && counted {
                 report(SceneEvent(kind: .fall, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: box))
             }
             guard let note = notes.firstIndex(where: { $0.trackID == track.id }) else {
                 notes.append((track.id, milliseconds, false))
                 continue
             }
-            if !notes[note].reported && track.area >= parameters.motionMinimumArea
+            if !notes[note].reported && counted && track.area >= parameters.motionMinimumArea
                 && milliseconds - notes[note].startedAt >= parameters.motionMinimumMilliseconds {
                 notes[note].reported = true
                 report(SceneEvent(kind: .motion, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: box))

@@ -83,6 +83,7 @@ public struct Y4MHeader: Equatable, Sendable {
 
 public enum Y4MError: Error, Equatable, Sendable {
     case notY4M
+    case emptyStream
     case headerTooLong
     case badParameter(String)
     case missingParameter(String)
@@ -95,6 +96,8 @@ public enum Y4MError: Error, Equatable, Sendable {
         switch self {
         case .notY4M:
             return "not a YUV4MPEG2 stream (it must start with 'YUV4MPEG2 '); convert with: ffmpeg -i IN -f yuv4mpegpipe -pix_fmt gray -"
+        case .emptyStream:
+            return "the stream is empty: not a single byte arrived (did the command writing it fail?)"
         case .headerTooLong:
             return "the YUV4MPEG2 header line is longer than 1024 bytes; the stream is damaged"
         case .badParameter(let text):

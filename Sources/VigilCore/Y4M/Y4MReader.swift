@@ -11,7 +11,7 @@ public final class Y4MReader<Source: ByteSource> {
         input = BufferedInput(source)
         switch input.readLine(limit: Y4MReader.lineLimit) {
         case .failure(let error): throw .readFailed(error.message)
-        case .success(.endOfStream): throw .notY4M
+        case .success(.endOfStream): throw .emptyStream
         case .success(.tooLong): throw .headerTooLong
         case .success(.line(let line)): header = try Y4MHeader(parsing: line)
         }
