@@ -45,7 +45,8 @@ public final class FallDetector {
     public init(capacity: Int = 16, historyLength: Int = 64, parameters: FallParameters = FallParameters()) {
         self.parameters = parameters
         self.historyLength = historyLength
-        slots = [Slot](repeating: Slot(samples: [Sample](repeating: Sample(), count: historyLength)), count: capacity)
+        // Each slot its own buffer: one shared by all would be copied on each slot's first write.
+        slots = (0..<capacity).map { _ in Slot(samples: [Sample](repeating: Sample(), count: historyLength)) }
     }
 
     private func slotIndex(for trackID: Int) -> Int {
@@ -66,15 +67,17 @@ public final class FallDetector {
 
     /// Feeds one observation of a track; returns true exactly once per confirmed fall.
     public func observe(_ track: Track, milliseconds: Int) -> Bool {
-        let index = slotIndex(for: track.id)
+        // In place: a copy of the slot would share its samples and copy them on the write.
+        advance(&slots[slotIndex(for: track.id)], track, milliseconds: milliseconds)
+    }
+
+    private func advance(_ slot: inout Slot, _ track: Track, milliseconds: Int) -> Bool {
         let p = parameters
         let box = track.box
         let upright = box.height * 100 >= box.width * p.uprightAspectPercent
-        var slot = slots[index]
         slot.samples[slot.next] = Sample(milliseconds: milliseconds, top: box.minY, height: box.height, area: track.area, upright: upright)
         slot.next = (slot.next + 1) % historyLength
         slot.count = min(slot.count + 1, historyLength)
-        defer { slots[index] = slot }
 
         switch slot.phase {
         case .watching:
