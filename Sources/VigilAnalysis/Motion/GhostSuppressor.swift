@@ -30,6 +30,10 @@ public final class GhostSuppressor {
     private let labels: Plane
     private let distances: Plane
     private let ghostFrames: Plane
+    /// Per row: whether it has foreground this frame, and whether any ghost count is running.
+    /// Most rows of most frames have neither and are skipped.
+    private var active: [Bool]
+    private var counting: [Bool]
     /// Pixels absorbed at the last call.
     public private(set) var absorbed = 0
 
@@ -38,23 +42,34 @@ public final class GhostSuppressor {
         labels = Plane(width: width, height: height)
         distances = Plane(width: width, height: height)
         ghostFrames = Plane(width: width, height: height)
+        active = [Bool](repeating: false, count: height)
+        counting = [Bool](repeating: false, count: height)
     }
 
     /// Judges the foreground of `background` against `luma` (the frame it was computed from),
     /// absorbs confirmed ghost pixels into the model and clears them from the foreground.
     public func suppress(_ background: SigmaDeltaBackground, luma: Plane) {
         let foreground = background.foreground, mean = background.mean
+        for y in 0..<foreground.height {
+            let fg = foreground.row(y)
+            var any: UInt8 = 0
+            for x in 0..<foreground.width { any |= fg[x] }
+            active[y] = any != 0
+        }
         seedBorders(foreground, luma: luma, mean: mean)
         spread(foreground, luma: luma)
         spread(foreground, luma: luma)
         absorbed = 0
         let confirm = UInt8(min(255, parameters.confirmFrames))
-        for y in 0..<foreground.height {
+        for y in 0..<foreground.height where active[y] || counting[y] {
             let fg = foreground.row(y), label = labels.row(y), count = ghostFrames.row(y)
             let input = luma.row(y), m = mean.row(y)
+            counting[y] = false
+            guard active[y] else { count.update(repeating: 0); continue }
             for x in 0..<foreground.width {
                 guard fg[x] != 0 && label[x] == Label.ghost.rawValue else { count[x] = 0; continue }
                 count[x] = count[x] &+ (count[x] < 255 ? 1 : 0)
+                counting[y] = true
                 if count[x] >= confirm {
                     m[x] = input[x]
                     fg[x] = 0
@@ -69,7 +84,7 @@ public final class GhostSuppressor {
     private func seedBorders(_ foreground: Plane, luma: Plane, mean: Plane) {
         let width = foreground.width, height = foreground.height
         let margin = parameters.borderMargin
-        for y in 0..<height {
+        for y in 0..<height where active[y] {
             let fg = foreground.row(y), label = labels.row(y), distance = distances.row(y)
             let input = luma.row(y), m = mean.row(y)
             let fgAbove = y > 0 ? foreground.row(y - 1) : fg, fgBelow = y + 1 < height ? foreground.row(y + 1) : fg
@@ -109,11 +124,10 @@ public final class GhostSuppressor {
     /// nearest labelled neighbour of similar value (objects win ties: never absorb on a doubt).
     private func spread(_ foreground: Plane, luma: Plane) {
         let width = foreground.width, height = foreground.height
-        for y in 0..<height {
-            guard y > 0 else { continue }
+        for y in 1..<max(1, height) where active[y] {
             relaxRow(y, from: y - 1, width: width, foreground: foreground, luma: luma, forward: true)
         }
-        for y in stride(from: height - 1, through: 0, by: -1) {
+        for y in stride(from: height - 1, through: 0, by: -1) where active[y] {
             relaxRow(y, from: y + 1 < height ? y + 1 : nil, width: width, foreground: foreground, luma: luma, forward: false)
         }
     }
@@ -127,8 +141,10 @@ public final class GhostSuppressor {
         let fgO = foreground.row(otherRow), inO = luma.row(otherRow), labelO = labels.row(otherRow), distanceO = distances.row(otherRow)
         @inline(__always) func relax(_ x: Int, _ q: Int, sameRow: Bool) {
             guard q >= 0 && q < width else { return }
+            // Foreground first: labels of other pixels are left over from earlier frames.
+            guard (sameRow ? fg[q] : fgO[q]) != 0 else { return }
             let source = sameRow ? label[q] : labelO[q]
-            guard source != Label.none.rawValue && (sameRow ? fg[q] : fgO[q]) != 0,
+            guard source != Label.none.rawValue,
                   abs(Int(input[x]) - Int(sameRow ? input[q] : inO[q])) <= tolerance else { return }
             let candidate = Int(sameRow ? distance[q] : distanceO[q]) + 1
             let current = Int(distance[x])

@@ -5,11 +5,17 @@ import VigilCore
 public final class MaskMorphology {
     private let scratch: Plane
     private let eroded: Plane
+    /// Outside the image above the first row and below the last: background.
+    private let emptyRow: UnsafeMutableBufferPointer<UInt8>
 
     public init(width: Int, height: Int) {
         scratch = Plane(width: width, height: height)
         eroded = Plane(width: width, height: height)
+        emptyRow = .allocate(capacity: width)
+        emptyRow.initialize(repeating: 0)
     }
+
+    deinit { emptyRow.deallocate() }
 
     /// Opening (erosion then dilation) in place: removes specks smaller than 3x3 (sensor noise,
     /// single leaves) and keeps the shape of anything larger.
@@ -21,23 +27,29 @@ public final class MaskMorphology {
     /// 3x3 minimum (erosion) or maximum (dilation); outside the image counts as background.
     private func filter(_ source: Plane, into destination: Plane, keepMinimum: Bool) {
         let width = source.width, height = source.height
-        let outside: UInt8 = 0
         for y in 0..<height {
             let input = source.row(y), output = scratch.row(y)
-            for x in 0..<width {
-                let left = x > 0 ? input[x - 1] : outside
-                let right = x + 1 < width ? input[x + 1] : outside
-                output[x] = keepMinimum ? min(left, input[x], right) : max(left, input[x], right)
-            }
+            if keepMinimum { rowPass(input, output, width: width) { min($0, $1, $2) } } else { rowPass(input, output, width: width) { max($0, $1, $2) } }
         }
+        let empty = UnsafeMutableBufferPointer<UInt8>(rebasing: emptyRow[...])
         for y in 0..<height {
-            let above = y > 0 ? scratch.row(y - 1) : nil
-            let below = y + 1 < height ? scratch.row(y + 1) : nil
+            let above = y > 0 ? scratch.row(y - 1) : empty
+            let below = y + 1 < height ? scratch.row(y + 1) : empty
             let middle = scratch.row(y), output = destination.row(y)
-            for x in 0..<width {
-                let a = above?[x] ?? outside, b = below?[x] ?? outside
-                output[x] = keepMinimum ? min(a, middle[x], b) : max(a, middle[x], b)
+            if keepMinimum {
+                for x in 0..<width { output[x] = min(above[x], middle[x], below[x]) }
+            } else {
+                for x in 0..<width { output[x] = max(above[x], middle[x], below[x]) }
             }
         }
+    }
+
+    @inline(__always)
+    private func rowPass(_ input: UnsafeMutableBufferPointer<UInt8>, _ output: UnsafeMutableBufferPointer<UInt8>, width: Int,
+                         _ pick: (UInt8, UInt8, UInt8) -> UInt8) {
+        guard width > 1 else { output[0] = pick(0, input[0], 0); return }
+        output[0] = pick(0, input[0], input[1])
+        for x in 1..<(width - 1) { output[x] = pick(input[x - 1], input[x], input[x + 1]) }
+        output[width - 1] = pick(input[width - 2], input[width - 1], 0)
     }
 }

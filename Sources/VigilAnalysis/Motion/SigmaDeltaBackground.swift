@@ -33,6 +33,7 @@ public final class SigmaDeltaBackground {
     let mean: Plane
     let deviation: Plane
     private var primed = false
+    private let neverFrozen: UnsafeMutableBufferPointer<UInt8>
     private var ratioHistogram = [Int](repeating: 0, count: 256)
     /// The gain applied at the last update, in 1/64 (64 = none).
     public private(set) var lastGain = 64
@@ -44,7 +45,11 @@ public final class SigmaDeltaBackground {
         foreground = Plane(width: width, height: height)
         mean = Plane(width: width, height: height)
         deviation = Plane(width: width, height: height)
+        neverFrozen = .allocate(capacity: width)
+        neverFrozen.initialize(repeating: 0)
     }
+
+    deinit { neverFrozen.deallocate() }
 
     /// Updates the model with the next frame's luma and computes `foreground`.
     /// Pixels that are non-zero in `frozen` are compared but their model is left as it is.
@@ -65,20 +70,18 @@ public final class SigmaDeltaBackground {
         let vMax = parameters.maximumDeviation
         for y in 0..<height {
             let input = luma.row(y), m = mean.row(y), v = deviation.row(y), out = foreground.row(y)
-            let hold = frozen?.row(y)
+            // Without a frozen mask every pixel updates: the empty row stands in for it.
+            let hold = frozen?.row(y) ?? UnsafeMutableBufferPointer(rebasing: neverFrozen[...])
             for x in 0..<width {
                 let i = Int(input[x])
                 var mx = Int(m[x])
                 var vx = Int(v[x])
-                let isFrozen = hold.map { $0[x] != 0 } ?? false
-                if !isFrozen {
-                    mx += i > mx ? 1 : (i < mx ? -1 : 0)
-                }
-                let difference = i > mx ? i - mx : mx - i
-                if !isFrozen && difference != 0 {
+                let free = hold[x] == 0
+                if free { mx += (i > mx ? 1 : 0) - (i < mx ? 1 : 0) }
+                let difference = abs(i - mx)
+                if free && difference != 0 {
                     let target = n * difference
-                    vx += target > vx ? 1 : (target < vx ? -1 : 0)
-                    vx = min(max(vx, vMin), vMax)
+                    vx = min(max(vx + (target > vx ? 1 : 0) - (target < vx ? 1 : 0), vMin), vMax)
                 }
                 m[x] = UInt8(truncatingIfNeeded: mx)
                 v[x] = UInt8(truncatingIfNeeded: vx)
