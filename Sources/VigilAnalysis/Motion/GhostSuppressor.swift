@@ -23,7 +23,9 @@ public struct GhostParameters: Equatable, Sendable {
 /// vote; each label then spreads through the region along pixels of similar current value,
 /// so a ghost joined to the real person (someone fallen where they stood) is split at the
 /// person's own outline. Pixels judged a ghost for `confirmFrames` frames take the current
-/// value into the model.
+/// value into the model. Absorbed pixels vote as background from the next frame on, which
+/// finishes a ghost the spread could not cross, but can also carry one wrong absorption into
+/// a still person: the known limit, measured by `make eval`.
 public final class GhostSuppressor {
     public let parameters: GhostParameters
     private enum Label: UInt8 { case none = 0, ghost = 1, object = 2 }
