@@ -6,16 +6,13 @@ public final class MaskMorphology {
     private let scratch: Plane
     private let eroded: Plane
     /// Outside the image above the first row and below the last: background.
-    private let emptyRow: UnsafeMutableBufferPointer<UInt8>
+    private let emptyRow: Plane
 
     public init(width: Int, height: Int) {
         scratch = Plane(width: width, height: height)
         eroded = Plane(width: width, height: height)
-        emptyRow = .allocate(capacity: width)
-        emptyRow.initialize(repeating: 0)
+        emptyRow = Plane(width: width, height: 1)
     }
-
-    deinit { emptyRow.deallocate() }
 
     /// Opening (erosion then dilation) in place: removes specks smaller than 3x3 (sensor noise,
     /// single leaves) and keeps the shape of anything larger.
@@ -31,7 +28,7 @@ public final class MaskMorphology {
             let input = source.row(y), output = scratch.row(y)
             if keepMinimum { rowPass(input, output, width: width) { min($0, $1, $2) } } else { rowPass(input, output, width: width) { max($0, $1, $2) } }
         }
-        let empty = UnsafeMutableBufferPointer<UInt8>(rebasing: emptyRow[...])
+        let empty = emptyRow.row(0)
         for y in 0..<height {
             let above = y > 0 ? scratch.row(y - 1) : empty
             let below = y + 1 < height ? scratch.row(y + 1) : empty

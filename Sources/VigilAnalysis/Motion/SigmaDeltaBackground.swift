@@ -33,7 +33,8 @@ public final class SigmaDeltaBackground {
     let mean: Plane
     let deviation: Plane
     private var primed = false
-    private let neverFrozen: UnsafeMutableBufferPointer<UInt8>
+    /// Stands in for a frozen mask's row when there is none: every pixel updates.
+    private let neverFrozen: Plane
     private var ratioHistogram = [Int](repeating: 0, count: 256)
     /// The gain applied at the last update, in 1/64 (64 = none).
     public private(set) var lastGain = 64
@@ -45,11 +46,8 @@ public final class SigmaDeltaBackground {
         foreground = Plane(width: width, height: height)
         mean = Plane(width: width, height: height)
         deviation = Plane(width: width, height: height)
-        neverFrozen = .allocate(capacity: width)
-        neverFrozen.initialize(repeating: 0)
+        neverFrozen = Plane(width: width, height: 1)
     }
-
-    deinit { neverFrozen.deallocate() }
 
     /// Updates the model with the next frame's luma and computes `foreground`.
     /// Pixels that are non-zero in `frozen` are compared but their model is left as it is.
@@ -70,8 +68,7 @@ public final class SigmaDeltaBackground {
         let vMax = parameters.maximumDeviation
         for y in 0..<height {
             let input = luma.row(y), m = mean.row(y), v = deviation.row(y), out = foreground.row(y)
-            // Without a frozen mask every pixel updates: the empty row stands in for it.
-            let hold = frozen?.row(y) ?? UnsafeMutableBufferPointer(rebasing: neverFrozen[...])
+            let hold = frozen?.row(y) ?? neverFrozen.row(0)
             for x in 0..<width {
                 let i = Int(input[x])
                 var mx = Int(m[x])
