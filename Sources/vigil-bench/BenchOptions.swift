@@ -47,9 +47,11 @@ struct BenchOptions {
             case "--frames": measuredFrames = try BenchOptions.count(value, for: name, from: 1)
             case "--warmup": warmupFrames = try BenchOptions.count(value, for: name, from: 0)
             case "--set":
-                guard let equals = value.firstIndex(of: "=") else { throw BenchUsageError("--set takes KEY=VALUE, not '" + value + "'") }
+                guard let (key, setting) = AnalysisParameters.assignment(value) else {
+                    throw BenchUsageError("--set takes KEY=VALUE, not '" + value + "'")
+                }
                 do throws(SettingError) {
-                    try parameters.set(String(value[..<equals]), String(value[value.index(after: equals)...]))
+                    try parameters.set(key, setting)
                 } catch {
                     throw BenchUsageError(error.message)
                 }

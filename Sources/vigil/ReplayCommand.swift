@@ -35,11 +35,11 @@ let replayCommand = Command(
             parameters = configured
         }
         for assignment in arguments.values("set") {
-            guard let equals = assignment.firstIndex(of: "=") else {
+            guard let (key, value) = AnalysisParameters.assignment(assignment) else {
                 throw .badValue(option: "--set", value: assignment, expected: "KEY=VALUE")
             }
             do throws(SettingError) {
-                try parameters.set(String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...]))
+                try parameters.set(key, value)
             } catch {
                 throw .refused(command: "replay", message: error.message)
             }

@@ -1,3 +1,5 @@
+import VigilCore
+
 /// A setting that could not be applied: unknown key or bad value, with what is expected.
 public struct SettingError: Error, Equatable, Sendable {
     public let message: String
@@ -22,12 +24,16 @@ extension AnalysisParameters {
         AnalysisSetting(key: "track_hold_frames", range: 1...10_000, help: "frames a track survives unseen (occlusions)") { $0.tracker.maximumMissedFrames = $1 },
     ]
 
+    /// `KEY=VALUE` as `--set` takes it, split at the first '='; nil when there is none.
+    public static func assignment(_ text: String) -> (key: String, value: String)? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+    }
+
     /// Applies `key=value`; throws for an unknown key or a value out of range.
     public mutating func set(_ key: String, _ value: String) throws(SettingError) {
         guard let setting = AnalysisParameters.settings.first(where: { $0.key == key }) else {
-            var known = ""
-            for setting in AnalysisParameters.settings { known += (known.isEmpty ? "" : ", ") + setting.key }
-            throw SettingError(message: "unknown setting '" + key + "' (known: " + known + ")")
+            throw SettingError(message: "unknown setting '" + key + "' (known: " + commaSeparated(AnalysisParameters.settings.map { $0.key }) + ")")
         }
         guard let number = Int(value), setting.range.contains(number) else {
             throw SettingError(message: "bad value '" + value + "' for " + key

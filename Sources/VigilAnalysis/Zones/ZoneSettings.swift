@@ -1,3 +1,5 @@
+import VigilCore
+
 extension AnalysisParameters {
     /// The configuration keys of zones; each line adds one polygon.
     public static let zoneKeys = ["include_zone", "exclude_zone"]
@@ -14,7 +16,7 @@ extension AnalysisParameters {
         switch key {
         case "include_zone": includeZones.append(polygon)
         case "exclude_zone": excludeZones.append(polygon)
-        default: throw SettingError(message: "unknown zone key '" + key + "' (known: include_zone, exclude_zone)")
+        default: throw SettingError(message: "unknown zone key '" + key + "' (known: " + commaSeparated(AnalysisParameters.zoneKeys) + ")")
         }
     }
 }

@@ -15,7 +15,7 @@ public struct ConfigSection: Sendable {
 }
 
 /// `a, b, c`: how error messages list names.
-func commaSeparated(_ words: [String]) -> String {
+public func commaSeparated(_ words: [String]) -> String {
     var text = ""
     for word in words { text += (text.isEmpty ? "" : ", ") + word }
     return text
