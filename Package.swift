@@ -25,6 +25,10 @@ var targets: [Target] = [
     .target(name: "VigilCore", swiftSettings: swiftSettings),
     // Motion, blobs, tracks, falls: integer arithmetic on luma, no allocation per frame.
     .target(name: "VigilAnalysis", dependencies: ["VigilCore"], swiftSettings: swiftSettings),
+    // OpenCV's face cascades as integer tables, generated at build time (scripts/convert-cascades.py).
+    .target(name: "CCascades", path: "Sources/CCascades"),
+    // Faces in integer arithmetic: integral images, the pyramid, cascade evaluation, grouping.
+    .target(name: "VigilPrivacy", dependencies: ["VigilCore", "CCascades"], swiftSettings: swiftSettings),
     // The store: the pre-event ring and, later, the encrypted clips.
     .target(name: "VigilEvidence", dependencies: ["VigilCore"], swiftSettings: swiftSettings),
     // The edges: camera, lights, system calls. Each device behind a small protocol.
@@ -33,16 +37,17 @@ var targets: [Target] = [
         dependencies: ["VigilCore", "CSystem", "CV4L2", "CGPIOD", "CTurboJPEG", "CSodium"],
         swiftSettings: swiftSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
-    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices"], swiftSettings: swiftSettings),
+    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilSelfTest", "CSystem"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilSelfTest", "CSystem"],
         swiftSettings: swiftSettings,
         linkerSettings: firmwareLibraries),
 ]
 if !embedded {
     targets += [
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilSelfTest"]),
+        .testTarget(name: "VigilPrivacyTests", dependencies: ["VigilPrivacy", "VigilCore"]),
         .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
         // Runs the built `vigil` as a process (`swift test` builds every product first).
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),

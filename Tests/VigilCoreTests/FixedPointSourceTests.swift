@@ -5,7 +5,7 @@ import Testing
 /// through. Comments may mention them; code may not.
 @Suite struct FixedPointSources {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let perFrameModules = ["VigilCore", "VigilAnalysis"]
+    static let perFrameModules = ["VigilCore", "VigilAnalysis", "VigilPrivacy"]
 
     static func swiftFiles(in module: String) -> [URL] {
         let directory = root.appendingPathComponent("Sources").appendingPathComponent(module)

@@ -1,0 +1,89 @@
+/// Haar cascade windows, as OpenCV's HaarEvaluator with its variance normalisation, in integers.
+///
+/// OpenCV divides each feature value (weighted rectangle sums) by sqrt(nf), where
+/// nf = area * (sum of squares) - sum^2 over the window less a one-pixel border, and compares
+/// the quotient with the node threshold. Here the comparison is multiplied out:
+/// value * 2^64 < threshold(Q48) * sqrt(nf)(Q16), both sides exact 128-bit integers, with
+/// sqrt(nf) taken once per window. Windows with sqrt(nf) <= 10 * area (nearly flat) are
+/// refused, as OpenCV refuses them.
+final class HaarWindowClassifier: WindowClassifier {
+    var needsSquares: Bool { true }
+    private let program: CascadeProgram
+    /// Per feature: the four corner offsets of each of three rectangles, then three weights.
+    private let table: UnsafeMutableBufferPointer<Int32>
+    private static let entriesPerFeature = 16
+    private let thresholds: UnsafeMutableBufferPointer<Int64>
+    private let nodeFeatures: UnsafeMutableBufferPointer<Int32>
+    private let border: (Int, Int, Int, Int)
+    private let area: Int64
+
+    /// The largest normalisation area for which nf stays below 2^32, so nf * 2^32 fits 64 bits.
+    static let maximumArea = 514
+
+    init(_ cascade: Cascade, stride: Int) {
+        precondition(cascade.kind == .haar)
+        program = CascadeProgram(cascade)
+        let featureCount = cascade.features.count / Cascade.haarValuesPerFeature
+        table = .allocate(capacity: featureCount * Self.entriesPerFeature)
+        table.initialize(repeating: 0)
+        for feature in 0..<featureCount {
+            let values = cascade.features[(feature * Cascade.haarValuesPerFeature)...]
+            let entry = feature * Self.entriesPerFeature
+            for rectangle in 0..<3 {
+                let base = values.startIndex + rectangle * 5
+                let x = values[base], y = values[base + 1], width = values[base + 2], height = values[base + 3]
+                let top = y * stride + x, bottom = (y + height) * stride + x, corners = entry + rectangle * 4
+                table[corners] = Int32(top)
+                table[corners + 1] = Int32(top + width)
+                table[corners + 2] = Int32(bottom)
+                table[corners + 3] = Int32(bottom + width)
+                table[entry + 12 + rectangle] = Int32(values[base + 4])
+            }
+        }
+        thresholds = .allocate(capacity: cascade.nodes.count)
+        nodeFeatures = .allocate(capacity: cascade.nodes.count)
+        for (index, node) in cascade.nodes.enumerated() {
+            thresholds.initializeElement(at: index, to: node.threshold)
+            nodeFeatures.initializeElement(at: index, to: Int32(node.feature))
+        }
+        let width = cascade.windowWidth - 2, height = cascade.windowHeight - 2
+        let top = stride + 1, bottom = (1 + height) * stride + 1
+        border = (top, top + width, bottom, bottom + width)
+        area = Int64(width * height)
+        precondition(area <= Self.maximumArea)
+    }
+
+    deinit {
+        table.deallocate()
+        thresholds.deallocate()
+        nodeFeatures.deallocate()
+    }
+
+    @inline(__always)
+    private static func rectangle(_ table: UnsafePointer<UInt32>, _ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Int64 {
+        Int64(table[a] &- table[b] &- table[c] &+ table[d])
+    }
+
+    func classify(_ integral: IntegralImage, at offset: Int) -> Int {
+        let sums = UnsafePointer(integral.sums.baseAddress! + offset)
+        let squares = UnsafePointer(integral.squares.baseAddress! + offset)
+        let sum = Self.rectangle(sums, border.0, border.1, border.2, border.3)
+        let squareSum = Self.rectangle(squares, border.0, border.1, border.2, border.3)
+        let spread = area * squareSum - sum * sum
+        guard spread > 100 * area * area else { return -1 }
+        let deviation = Int64(squareRoot(UInt64(spread) << 32))
+        let table = UnsafePointer(self.table.baseAddress!)
+        let thresholds = UnsafePointer(self.thresholds.baseAddress!), nodeFeatures = UnsafePointer(self.nodeFeatures.baseAddress!)
+        return program.run { node in
+            let entry = table + Int(nodeFeatures[node]) * Self.entriesPerFeature
+            var value = Int64(entry[12]) * Self.rectangle(sums, Int(entry[0]), Int(entry[1]), Int(entry[2]), Int(entry[3]))
+            value += Int64(entry[13]) * Self.rectangle(sums, Int(entry[4]), Int(entry[5]), Int(entry[6]), Int(entry[7]))
+            if entry[14] != 0 {
+                value += Int64(entry[14]) * Self.rectangle(sums, Int(entry[8]), Int(entry[9]), Int(entry[10]), Int(entry[11]))
+            }
+            // value < threshold * sqrt(nf): (value, 0) against the 128-bit product.
+            let bound = thresholds[node].multipliedFullWidth(by: deviation)
+            return value < bound.high || (value == bound.high && bound.low > 0)
+        }
+    }
+}

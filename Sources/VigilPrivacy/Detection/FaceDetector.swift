@@ -1,0 +1,106 @@
+import VigilCore
+
+/// Finds faces in luma frames of one size with one cascade, as OpenCV's
+/// `CascadeClassifier.detectMultiScale(image, scaleFactor, minNeighbors)` finds them, in integer
+/// arithmetic: the image is shrunk level by level (`PyramidLevel.ladder`, `LinearResize`), each
+/// level integrated, every window tried on OpenCV's grid, and the hits grouped
+/// (`RectangleGrouping`). Everything is allocated at creation; `detect` allocates nothing once
+/// its candidate and face arrays have grown to what the scene needs.
+public final class FaceDetector {
+    public let cascade: Cascade
+    public let width: Int
+    public let height: Int
+    public let levels: [PyramidLevel]
+    /// The windows that passed every stage in the last frame, before grouping.
+    public private(set) var candidates: [FaceBox] = []
+    /// The faces of the last frame.
+    public private(set) var faces: [FaceBox] = []
+    private let classifier: Classifier
+    private let integral: IntegralImage
+    private let resizers: [LinearResize?]
+    private let shrunk: UnsafeMutableBufferPointer<UInt8>
+    private let grouping: RectangleGrouping
+
+    private enum Classifier {
+        case haar(HaarWindowClassifier)
+        case lbp(LBPWindowClassifier)
+    }
+
+    public init(cascade: Cascade, width: Int, height: Int, step: ScaleStep = .opencvDefault, minNeighbors: Int = 3) throws(CascadeError) {
+        try cascade.validate()
+        self.cascade = cascade
+        self.width = width
+        self.height = height
+        levels = PyramidLevel.ladder(
+            imageWidth: width, imageHeight: height, cascadeWidth: cascade.windowWidth, cascadeHeight: cascade.windowHeight, step: step)
+        integral = IntegralImage(maximumWidth: max(width, 1), maximumHeight: max(height, 1))
+        switch cascade.kind {
+        case .haar: classifier = .haar(HaarWindowClassifier(cascade, stride: integral.stride))
+        case .lbp: classifier = .lbp(LBPWindowClassifier(cascade, stride: integral.stride))
+        }
+        // Level 0 is the image itself (OpenCV's resize copies at the same size).
+        resizers = levels.map { level in
+            level.width == width && level.height == height
+                ? nil : LinearResize(sourceWidth: width, sourceHeight: height, width: level.width, height: level.height)
+        }
+        shrunk = .allocate(capacity: max(width * height, 1))
+        shrunk.initialize(repeating: 0)
+        grouping = RectangleGrouping(minNeighbors: minNeighbors)
+    }
+
+    deinit { shrunk.deallocate() }
+
+    /// Detects the faces of `luma` (of the detector's size) into `faces`, and returns them.
+    @discardableResult
+    public func detect(_ luma: Plane) -> [FaceBox] {
+        precondition(luma.width == width && luma.height == height)
+        candidates.removeAll(keepingCapacity: true)
+        for (index, level) in levels.enumerated() {
+            switch classifier {
+            case .haar(let haar): scan(luma, level, resizers[index], haar)
+            case .lbp(let lbp): scan(luma, level, resizers[index], lbp)
+            }
+        }
+        grouping.group(candidates, into: &faces)
+        // OpenCV clips the faces to the image and drops what is left empty.
+        var kept = 0
+        for face in faces {
+            let left = max(face.x, 0), top = max(face.y, 0)
+            let right = min(face.x + face.width, width), bottom = min(face.y + face.height, height)
+            if right > left && bottom > top {
+                faces[kept] = FaceBox(x: left, y: top, width: right - left, height: bottom - top)
+                kept += 1
+            }
+        }
+        faces.removeLast(faces.count - kept)
+        return faces
+    }
+
+    private func scan<C: WindowClassifier>(_ luma: Plane, _ level: PyramidLevel, _ resizer: LinearResize?, _ classifier: C) {
+        let source = UnsafePointer(luma.pixels.baseAddress!)
+        if let resizer {
+            resizer.resize(source, rowBytes: luma.stride, into: shrunk.baseAddress!, destinationRowBytes: level.width)
+            integral.integrate(UnsafePointer(shrunk.baseAddress!), rowBytes: level.width, width: level.width, height: level.height, withSquares: classifier.needsSquares)
+        } else {
+            integral.integrate(source, rowBytes: luma.stride, width: level.width, height: level.height, withSquares: classifier.needsSquares)
+        }
+        // OpenCV tries x, y = 0, step, 2 step, ... while the window stays inside the level, and
+        // after a window that fails the first stage skips the next position.
+        let lastX = level.width - cascade.windowWidth, lastY = level.height - cascade.windowHeight
+        let stride = integral.stride
+        var y = 0
+        while y <= lastY {
+            var x = 0
+            while x <= lastX {
+                let result = classifier.classify(integral, at: y * stride + x)
+                if result > 0 {
+                    candidates.append(FaceBox(x: level.fullImage(x), y: level.fullImage(y), width: level.windowWidth, height: level.windowHeight))
+                } else if result == 0 {
+                    x += level.step
+                }
+                x += level.step
+            }
+            y += level.step
+        }
+    }
+}
