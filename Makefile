@@ -9,6 +9,9 @@
 #   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there
 #   make test            all of the above, both boards
 #   make eval            score fall detection on ../shared/data (gmdcsa24) with `vigil replay`
+#   make face-agreement  vigil's face detector against OpenCV's CascadeClassifier on ../shared/data/faces
+#   make bench-faces     full-frame face detection time per cascade at 640x480, vigil and OpenCV
+#   make cascades        convert OpenCV's cascades (opencv-data) to C tables; the builds do it first
 #   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS
 #   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio
 #   make demo            boot the emulated aarch64 board and run `vigil probe` there
@@ -18,11 +21,16 @@ ARCH  ?= aarch64
 BOARD ?= qemu-aarch64
 BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
 
-.PHONY: bench bench-peers bench-build eval all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+.PHONY: bench bench-peers bench-build bench-faces eval face-agreement cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
 
 all: host
 
-host:
+# The face cascades are third-party data: converted from Debian's opencv-data into a git-ignored
+# C header at every build (written only when it changes), never committed.
+cascades:
+	python3 scripts/convert-cascades.py Sources/CCascades/generated/cascade_tables.h
+
+host: cascades
 	swift build -c release --product vigil
 	mkdir -p build/host && cp "$$(swift build -c release --show-bin-path)/vigil" build/host/vigil
 	@echo "host build: build/host/vigil ($$(stat -c %s build/host/vigil) bytes, dynamically linked)"
@@ -30,21 +38,21 @@ host:
 deps:
 	scripts/install-deps.sh
 
-firmware:
+firmware: cascades
 	scripts/build-firmware.sh $(ARCH)
 
-firmware-all:
+firmware-all: cascades
 	scripts/build-firmware.sh aarch64
 	scripts/build-firmware.sh x86_64
 
-unit-test:
+unit-test: cascades
 	swift test
 
-selftest:
+selftest: cascades
 	scripts/build-firmware.sh aarch64
 	qemu-aarch64-static build/aarch64/vigil selftest
 
-image:
+image: cascades
 	scripts/build-firmware.sh $(BOARD_ARCH)
 	board/emulated/build-image.sh $(BOARD)
 
@@ -67,6 +75,9 @@ demo: deps
 eval: deps host
 	python3 scripts/eval-falls.py build/host/vigil
 
+face-agreement: deps host
+	python3 scripts/face-agreement.py build/host/vigil
+
 # Benchmarks print figures and never fail on them; they are not part of `make test`.
 # BENCH_SCRATCH=.build-bench builds beside another build instead of waiting for its lock.
 BENCH_SCRATCH ?= .build
@@ -80,7 +91,10 @@ bench: deps bench-build build/bench/640x480.y4m build/bench/1280x720.y4m
 bench-peers: deps bench-build build/bench/640x480.y4m
 	python3 scripts/bench-peers.py build/bench/vigil-bench build/bench/640x480.y4m
 
-bench-build:
+bench-faces: deps host
+	python3 scripts/bench-faces.py build/host/vigil
+
+bench-build: cascades
 	swift build -c release --scratch-path $(BENCH_SCRATCH) --product vigil-bench
 	mkdir -p build/bench && cp "$$(swift build -c release --scratch-path $(BENCH_SCRATCH) --show-bin-path)/vigil-bench" build/bench/
 

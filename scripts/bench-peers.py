@@ -10,29 +10,8 @@ Usage: bench-peers.py VIGIL_BENCH INPUT.y4m [--frames N] [--warmup N]
 """
 import argparse, json, os, subprocess, sys, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VENV = os.path.join(ROOT, "build", "venv-peers")
-REQUIREMENTS = ["opencv-python-headless==4.14.0.94", "numpy==2.4.6"]
-
-
-def enter_venv():
-    """Makes the venv with REQUIREMENTS if needed, then runs this script again inside it (same process)."""
-    python = os.path.join(VENV, "bin", "python")
-    stamp = os.path.join(VENV, "vigil-requirements.txt")
-    wanted = "\n".join(REQUIREMENTS) + "\n"
-    if not os.path.exists(python):
-        print(f"bench-peers: making {os.path.relpath(VENV)} (once)", flush=True)
-        if subprocess.run([sys.executable, "-m", "venv", VENV]).returncode != 0:
-            sys.exit("bench-peers: python3 -m venv failed; on Debian install python3-venv (apt-get install python3-venv)")
-    installed = open(stamp).read() if os.path.exists(stamp) else ""
-    if installed != wanted:
-        print("bench-peers: installing " + " ".join(REQUIREMENTS) + " from PyPI", flush=True)
-        pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *REQUIREMENTS]
-        if subprocess.run(pip).returncode != 0:
-            sys.exit("bench-peers: pip install failed; check the connection to PyPI, or delete build/venv-peers and retry")
-        with open(stamp, "w") as file:
-            file.write(wanted)
-    os.execv(python, [python, os.path.abspath(__file__), *sys.argv[1:]])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peers_venv
 
 
 def read_luma(path, limit):
@@ -110,8 +89,8 @@ def main():
     args = parser.parse_args()
     if args.frames < 1 or args.warmup < 0:
         parser.error("--frames must be at least 1 and --warmup at least 0")
-    if os.path.realpath(sys.prefix) != os.path.realpath(VENV):
-        enter_venv()
+    if not peers_venv.inside():
+        peers_venv.enter(__file__, "bench-peers")
     import cv2
 
     width, height, frames = read_luma(args.input, args.warmup + args.frames)
