@@ -5,8 +5,8 @@ build compiles into vigil: no model file at run time, and no third-party data in
 Usage: convert-cascades.py OUTPUT.h
 
 Fixed point, chosen so the integer detector decides as OpenCV's float code does:
-- Haar node thresholds: Q48 (value * 2^48, int64). The detector compares feature * 2^64 with
-  threshold * stddev in Q16 as 128-bit products, so no precision is lost to the scaling.
+- Haar node thresholds: Q48 (value * 2^48, int64), within -1..1. The detector compares squares:
+  feature^2 * 2^64 with threshold^2 (Q64) * nf as 128-bit products, so no precision is lost.
 - Leaf values and stage thresholds: Q32 (int64). OpenCV sums float leaves in double and compares
   with the float stage threshold less 1e-5 (its THRESHOLD_EPS); both are first rounded to float32
   here, as OpenCV reads them, so the sums differ from OpenCV's by less than 2^-26 per stage.
@@ -29,10 +29,9 @@ THRESHOLD_EPS = 1e-5  # OpenCV's CascadeClassifierImpl::Data::read subtracts it 
 LEAF_SHIFT = 32
 NODE_SHIFT = 48
 # The detector's 64-bit arithmetic holds for these bounds (see HaarWindowEvaluator).
-MAX_NODE_THRESHOLD = 1 << 14
+MAX_NODE_THRESHOLD = 1  # its square in Q64 must fit 64 bits
 MAX_LEAF = 1 << 20
-MAX_HAAR_FEATURE = 1 << 22  # |sum of weight * rectangle sum| at 255 everywhere
-MAX_HAAR_NORMALISED_AREA = 514  # (width - 2) * (height - 2), so that nf * 2^32 fits 64 bits
+MAX_HAAR_FEATURE = 1 << 31  # |sum of weight * rectangle sum| at 255 everywhere: its square fits 64 bits
 
 
 class ConversionError(Exception):
@@ -87,8 +86,6 @@ def read_cascade(path):
     height = integer(cascade.find("height"), "height")
     if not (4 <= width <= 127 and 4 <= height <= 127):
         raise ConversionError(f"window {width}x{height} is outside 4..127 (features are stored as int8)")
-    if kind == "HAAR" and (width - 2) * (height - 2) > MAX_HAAR_NORMALISED_AREA:
-        raise ConversionError(f"a Haar window of {width}x{height} is too large for the detector's 64-bit variance normalisation")
     categories = integer(cascade.find("featureParams/maxCatCount"), "featureParams/maxCatCount")
     if kind == "HAAR" and categories != 0 or kind == "LBP" and categories != 256:
         raise ConversionError(f"maxCatCount {categories} does not fit a {kind} cascade")

@@ -8,10 +8,10 @@ private func squareDetector(window: Int = 12) -> Cascade {
     return Cascade(
         name: "bright-centre", kind: .haar, windowWidth: window, windowHeight: window,
         stages: [Cascade.Stage(firstTree: 0, treeCount: 1, threshold: 0)], trees: [Cascade.Tree(firstNode: 0, firstLeaf: 0)],
-        // 9 x centre - whole window, normalised, at least 2: left (below) is leaf -1, right +1.
-        nodes: [Cascade.Node(feature: 0, left: 0, right: -1, threshold: 2 << 48)],
+        // 2 x centre - whole window, normalised, at least 0.3: left (below) is leaf -1, right +1.
+        nodes: [Cascade.Node(feature: 0, left: 0, right: -1, threshold: (3 << 48) / 10)],
         leaves: [-(1 << 32), 1 << 32],
-        features: [0, 0, window, window, -1, third, third, third, third, 9, 0, 0, 0, 0, 0], subsets: [])
+        features: [0, 0, window, window, -1, third, third, third, third, 2, 0, 0, 0, 0, 0], subsets: [])
 }
 
 private func planeWithSquare(_ x: Int, _ y: Int, _ size: Int) -> Plane {

@@ -129,17 +129,9 @@ import VigilCore
         #expect(throws: CascadeError.self) { try outside.validate() }
         let noSubsets = Self.stump(kind: .lbp, window: 24, features: [0, 0, 8, 8])
         #expect(throws: CascadeError.self) { try noSubsets.validate() }
-        let tooLarge = Self.stump(kind: .haar, window: 40, features: [0, 0, 4, 4, -1, 0, 0, 2, 2, 2, 0, 0, 0, 0, 0])
-        #expect(throws: CascadeError.self) { try tooLarge.validate() }
-    }
-
-    @Test func squareRootIsExactFloor() {
-        for value: UInt64 in [0, 1, 2, 3, 4, 15, 16, 17, 1 << 32, (1 << 32) - 1, UInt64.max, 4_294_967_295 * 4_294_967_295] {
-            let root = squareRoot(value)
-            #expect(root.multipliedFullWidth(by: root).high == 0 && root * root <= value)
-            let next = root + 1
-            let square = next.multipliedFullWidth(by: next)
-            #expect(square.high > 0 || square.low > value)
-        }
+        let haar = Self.stump(kind: .haar, window: 40, features: [0, 0, 4, 4, -1, 0, 0, 2, 2, 2, 0, 0, 0, 0, 0])
+        #expect(throws: Never.self) { try haar.validate() }
+        let beyondOne = Self.stump(kind: .haar, window: 40, features: haar.features, threshold: 1 << 48)
+        #expect(throws: CascadeError.self) { try beyondOne.validate() }
     }
 }

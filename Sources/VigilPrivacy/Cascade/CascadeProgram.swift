@@ -4,15 +4,15 @@ final class CascadeProgram {
     private let stageCount: Int
     private let stageEnds: UnsafeMutableBufferPointer<Int32>
     private let stageThresholds: UnsafeMutableBufferPointer<Int64>
-    /// Stumps (one split per tree): tree i is node i, with its two leaves resolved.
+    /// Stumps (one split per tree): tree i is node i, its left leaf at 2i and its right at 2i + 1,
+    /// so the leaf's address follows from the split without a branch.
     private let stumps: Bool
-    private let stumpLeft: UnsafeMutableBufferPointer<Int64>
-    private let stumpRight: UnsafeMutableBufferPointer<Int64>
+    private let stumpLeaves: UnsafeMutableBufferPointer<Int64>
     /// Trees in general.
     private let treeFirstNode: UnsafeMutableBufferPointer<Int32>
     private let treeFirstLeaf: UnsafeMutableBufferPointer<Int32>
-    private let nodeLeft: UnsafeMutableBufferPointer<Int32>
-    private let nodeRight: UnsafeMutableBufferPointer<Int32>
+    /// Node n's left child at 2n, its right at 2n + 1.
+    private let children: UnsafeMutableBufferPointer<Int32>
     private let leaves: UnsafeMutableBufferPointer<Int64>
 
     init(_ cascade: Cascade) {
@@ -25,13 +25,12 @@ final class CascadeProgram {
         }
         stumps = cascade.isStumps
         let nodeCount = cascade.nodes.count
-        stumpLeft = .allocate(capacity: stumps ? nodeCount : 0)
-        stumpRight = .allocate(capacity: stumps ? nodeCount : 0)
+        stumpLeaves = .allocate(capacity: stumps ? 2 * nodeCount : 0)
         if stumps {
             for (index, tree) in cascade.trees.enumerated() {
                 let node = cascade.nodes[tree.firstNode]
-                stumpLeft.initializeElement(at: index, to: cascade.leaves[tree.firstLeaf - node.left])
-                stumpRight.initializeElement(at: index, to: cascade.leaves[tree.firstLeaf - node.right])
+                stumpLeaves.initializeElement(at: 2 * index, to: cascade.leaves[tree.firstLeaf - node.left])
+                stumpLeaves.initializeElement(at: 2 * index + 1, to: cascade.leaves[tree.firstLeaf - node.right])
             }
         }
         treeFirstNode = .allocate(capacity: cascade.trees.count)
@@ -40,19 +39,18 @@ final class CascadeProgram {
             treeFirstNode.initializeElement(at: index, to: Int32(tree.firstNode))
             treeFirstLeaf.initializeElement(at: index, to: Int32(tree.firstLeaf))
         }
-        nodeLeft = .allocate(capacity: nodeCount)
-        nodeRight = .allocate(capacity: nodeCount)
+        children = .allocate(capacity: 2 * nodeCount)
         for (index, node) in cascade.nodes.enumerated() {
-            nodeLeft.initializeElement(at: index, to: Int32(node.left))
-            nodeRight.initializeElement(at: index, to: Int32(node.right))
+            children.initializeElement(at: 2 * index, to: Int32(node.left))
+            children.initializeElement(at: 2 * index + 1, to: Int32(node.right))
         }
         leaves = .allocate(capacity: cascade.leaves.count)
         _ = leaves.initialize(from: cascade.leaves)
     }
 
     deinit {
-        for buffer in [stageEnds, treeFirstNode, treeFirstLeaf, nodeLeft, nodeRight] { buffer.deallocate() }
-        for buffer in [stageThresholds, stumpLeft, stumpRight, leaves] { buffer.deallocate() }
+        for buffer in [stageEnds, treeFirstNode, treeFirstLeaf, children] { buffer.deallocate() }
+        for buffer in [stageThresholds, stumpLeaves, leaves] { buffer.deallocate() }
     }
 
     /// Runs the stages on one window. `goesLeft(node)` evaluates a split. Returns OpenCV's
@@ -66,7 +64,7 @@ final class CascadeProgram {
             var sum: Int64 = 0
             if stumps {
                 while tree < end {
-                    sum &+= goesLeft(tree) ? stumpLeft[tree] : stumpRight[tree]
+                    sum &+= stumpLeaves[2 * tree + (goesLeft(tree) ? 0 : 1)]
                     tree += 1
                 }
             } else {
@@ -74,7 +72,8 @@ final class CascadeProgram {
                     let root = Int(treeFirstNode[tree])
                     var index = 0
                     repeat {
-                        index = Int(goesLeft(root + index) ? nodeLeft[root + index] : nodeRight[root + index])
+                        let node = root + index
+                        index = Int(children[2 * node + (goesLeft(node) ? 0 : 1)])
                     } while index > 0
                     sum &+= leaves[Int(treeFirstLeaf[tree]) - index]
                     tree += 1

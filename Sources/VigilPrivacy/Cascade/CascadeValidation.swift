@@ -43,18 +43,22 @@ extension Cascade {
     }
 
     private func validateHaarFeatures(_ count: Int, _ what: String) throws(CascadeError) {
-        guard (windowWidth - 2) * (windowHeight - 2) <= HaarWindowClassifier.maximumArea else {
-            throw CascadeError(what + "a Haar window of \(windowWidth)x\(windowHeight) is too large for 64-bit normalisation")
+        for node in nodes where node.threshold.magnitude >= 1 << 48 {
+            throw CascadeError(what + "a Haar node threshold of \(node.threshold) (Q48) is not within -1..1")
         }
         for feature in 0..<count {
+            var reach = 0
             for rectangle in 0..<3 {
                 let base = feature * Cascade.haarValuesPerFeature + rectangle * 5
+                reach += abs(features[base + 4]) * features[base + 2] * features[base + 3] * 255
                 let x = features[base], y = features[base + 1], width = features[base + 2], height = features[base + 3]
                 guard features[base + 4] != 0 || rectangle == 2 else { throw CascadeError(what + "feature \(feature) has a rectangle of weight 0") }
                 guard features[base + 4] == 0 || (x >= 0 && y >= 0 && width > 0 && height > 0 && x + width <= windowWidth && y + height <= windowHeight) else {
                     throw CascadeError(what + "feature \(feature) has a rectangle outside the window")
                 }
             }
+            // Its value squared must fit 64 bits.
+            guard reach < 1 << 31 else { throw CascadeError(what + "feature \(feature) has weights too large") }
         }
     }
 

@@ -2,23 +2,21 @@
 ///
 /// OpenCV divides each feature value (weighted rectangle sums) by sqrt(nf), where
 /// nf = area * (sum of squares) - sum^2 over the window less a one-pixel border, and compares
-/// the quotient with the node threshold. Here the comparison is multiplied out:
-/// value * 2^64 < threshold(Q48) * sqrt(nf)(Q16), both sides exact 128-bit integers, with
-/// sqrt(nf) taken once per window. Windows with sqrt(nf) <= 10 * area (nearly flat) are
-/// refused, as OpenCV refuses them.
+/// the quotient with the node threshold t. Here the comparison is squared, so no square root is
+/// needed: x -> x|x| keeps order, so value / sqrt(nf) < t exactly when
+/// value|value| * 2^63 < t|t| (Q63) * nf, both sides 128-bit integers. Windows with
+/// sqrt(nf) <= 10 * area (nearly flat) are refused, as OpenCV refuses them.
 final class HaarWindowClassifier: WindowClassifier {
     var needsSquares: Bool { true }
     private let program: CascadeProgram
     /// Per feature: the four corner offsets of each of three rectangles, then three weights.
     private let table: UnsafeMutableBufferPointer<Int32>
     private static let entriesPerFeature = 16
-    private let thresholds: UnsafeMutableBufferPointer<Int64>
+    /// Per node: t|t| in Q63 (|t| < 1).
+    private let squaredThresholds: UnsafeMutableBufferPointer<Int64>
     private let nodeFeatures: UnsafeMutableBufferPointer<Int32>
     private let border: (Int, Int, Int, Int)
     private let area: Int64
-
-    /// The largest normalisation area for which nf stays below 2^32, so nf * 2^32 fits 64 bits.
-    static let maximumArea = 514
 
     init(_ cascade: Cascade, stride: Int) {
         precondition(cascade.kind == .haar)
@@ -40,22 +38,24 @@ final class HaarWindowClassifier: WindowClassifier {
                 table[entry + 12 + rectangle] = Int32(values[base + 4])
             }
         }
-        thresholds = .allocate(capacity: cascade.nodes.count)
+        squaredThresholds = .allocate(capacity: cascade.nodes.count)
         nodeFeatures = .allocate(capacity: cascade.nodes.count)
         for (index, node) in cascade.nodes.enumerated() {
-            thresholds.initializeElement(at: index, to: node.threshold)
+            // (Q48)^2 = Q96; shifted down 33 it is t^2 in Q63, below 2^63 because |t| < 1.
+            let magnitude = node.threshold.magnitude, square = magnitude.multipliedFullWidth(by: magnitude)
+            let scaled = Int64(square.high << 31 | square.low >> 33)
+            squaredThresholds.initializeElement(at: index, to: node.threshold < 0 ? -scaled : scaled)
             nodeFeatures.initializeElement(at: index, to: Int32(node.feature))
         }
         let width = cascade.windowWidth - 2, height = cascade.windowHeight - 2
         let top = stride + 1, bottom = (1 + height) * stride + 1
         border = (top, top + width, bottom, bottom + width)
         area = Int64(width * height)
-        precondition(area <= Self.maximumArea)
     }
 
     deinit {
         table.deallocate()
-        thresholds.deallocate()
+        squaredThresholds.deallocate()
         nodeFeatures.deallocate()
     }
 
@@ -71,19 +71,24 @@ final class HaarWindowClassifier: WindowClassifier {
         let squareSum = Self.rectangle(squares, border.0, border.1, border.2, border.3)
         let spread = area * squareSum - sum * sum
         guard spread > 100 * area * area else { return -1 }
-        let deviation = Int64(squareRoot(UInt64(spread) << 32))
-        let table = UnsafePointer(self.table.baseAddress!)
-        let thresholds = UnsafePointer(self.thresholds.baseAddress!), nodeFeatures = UnsafePointer(self.nodeFeatures.baseAddress!)
+        let table = UnsafePointer(self.table.baseAddress!), nodeFeatures = UnsafePointer(self.nodeFeatures.baseAddress!)
+        let squaredThresholds = UnsafePointer(self.squaredThresholds.baseAddress!)
         return program.run { node in
             let entry = table + Int(nodeFeatures[node]) * Self.entriesPerFeature
-            var value = Int64(entry[12]) * Self.rectangle(sums, Int(entry[0]), Int(entry[1]), Int(entry[2]), Int(entry[3]))
-            value += Int64(entry[13]) * Self.rectangle(sums, Int(entry[4]), Int(entry[5]), Int(entry[6]), Int(entry[7]))
+            var value = Int64(entry[12]) &* Self.rectangle(sums, Int(entry[0]), Int(entry[1]), Int(entry[2]), Int(entry[3]))
+            value &+= Int64(entry[13]) &* Self.rectangle(sums, Int(entry[4]), Int(entry[5]), Int(entry[6]), Int(entry[7]))
             if entry[14] != 0 {
-                value += Int64(entry[14]) * Self.rectangle(sums, Int(entry[8]), Int(entry[9]), Int(entry[10]), Int(entry[11]))
+                value &+= Int64(entry[14]) &* Self.rectangle(sums, Int(entry[8]), Int(entry[9]), Int(entry[10]), Int(entry[11]))
             }
-            // value < threshold * sqrt(nf): (value, 0) against the 128-bit product.
-            let bound = thresholds[node].multipliedFullWidth(by: deviation)
-            return value < bound.high || (value == bound.high && bound.low > 0)
+            // value|value| * 2^63 < t|t| * nf, as 128-bit numbers (validation keeps value|value|
+            // below 2^62), subtracted with a borrow: the sign of the difference decides. Written
+            // without branches, which would be mispredicted half the time.
+            let sign = value >> 63
+            let square = value &* ((value ^ sign) &- sign)
+            let bound = squaredThresholds[node].multipliedFullWidth(by: spread)
+            let low = UInt64(truncatingIfNeeded: square & 1) << 63
+            let borrow: Int64 = low < bound.low ? 1 : 0
+            return (square >> 1) &- bound.high &- borrow < 0
         }
     }
 }

@@ -7,21 +7,3 @@ protocol WindowClassifier {
     /// `offset` is the window's top-left entry in the integral image.
     func classify(_ integral: IntegralImage, at offset: Int) -> Int
 }
-
-/// floor(sqrt(value)), bit by bit.
-@inline(__always)
-func squareRoot(_ value: UInt64) -> UInt64 {
-    guard value > 0 else { return 0 }
-    var remainder = value, root: UInt64 = 0
-    var bit = UInt64(1) << UInt64((63 - value.leadingZeroBitCount) & ~1)
-    while bit != 0 {
-        if remainder >= root + bit {
-            remainder -= root + bit
-            root = (root >> 1) + bit
-        } else {
-            root >>= 1
-        }
-        bit >>= 2
-    }
-    return root
-}
