@@ -1,5 +1,12 @@
+/// How one window decides the splits of a cascade: a Haar value against a threshold, an LBP code
+/// in a subset. A struct per window, so that the walk is specialised and inlined for it.
+protocol CascadeSplits {
+    /// True when node `node` sends the window to its left child.
+    func goesLeft(_ node: Int) -> Bool
+}
+
 /// A cascade's stages, trees and leaves in flat buffers, walked as OpenCV's predict functions
-/// walk them; what a split looks at (a Haar value, an LBP code) is the caller's.
+/// walk them; what a split looks at is the `CascadeSplits`'.
 final class CascadeProgram {
     private let stageCount: Int
     private let stageEnds: UnsafeMutableBufferPointer<Int32>
@@ -53,18 +60,18 @@ final class CascadeProgram {
         for buffer in [stageThresholds, stumpLeaves, leaves] { buffer.deallocate() }
     }
 
-    /// Runs the stages on one window. `goesLeft(node)` evaluates a split. Returns OpenCV's
-    /// result: 1 when every stage passed, else minus the index of the stage that failed (0 for
-    /// the first, which tells the scan to skip the next position).
+    /// Runs the stages on one window. Returns OpenCV's result: 1 when every stage passed, else
+    /// minus the index of the stage that failed (0 for the first, which tells the scan to skip
+    /// the next position).
     @inline(__always)
-    func run(_ goesLeft: (Int) -> Bool) -> Int {
+    func run<Splits: CascadeSplits>(_ splits: Splits) -> Int {
         var tree = 0
         for stage in 0..<stageCount {
             let end = Int(stageEnds[stage])
             var sum: Int64 = 0
             if stumps {
                 while tree < end {
-                    sum &+= stumpLeaves[2 * tree + (goesLeft(tree) ? 0 : 1)]
+                    sum &+= stumpLeaves[2 * tree + (splits.goesLeft(tree) ? 0 : 1)]
                     tree += 1
                 }
             } else {
@@ -73,7 +80,7 @@ final class CascadeProgram {
                     var index = 0
                     repeat {
                         let node = root + index
-                        index = Int(children[2 * node + (goesLeft(node) ? 0 : 1)])
+                        index = Int(children[2 * node + (splits.goesLeft(node) ? 0 : 1)])
                     } while index > 0
                     sum &+= leaves[Int(treeFirstLeaf[tree]) - index]
                     tree += 1

@@ -11,7 +11,7 @@ final class HaarWindowClassifier: WindowClassifier {
     private let program: CascadeProgram
     /// Per feature: the four corner offsets of each of three rectangles, then three weights.
     private let table: UnsafeMutableBufferPointer<Int32>
-    private static let entriesPerFeature = 16
+    fileprivate static let entriesPerFeature = 16
     /// Per node: t|t| in Q63 (|t| < 1).
     private let squaredThresholds: UnsafeMutableBufferPointer<Int64>
     private let nodeFeatures: UnsafeMutableBufferPointer<Int32>
@@ -59,26 +59,32 @@ final class HaarWindowClassifier: WindowClassifier {
         nodeFeatures.deallocate()
     }
 
-    @inline(__always)
-    private static func rectangle(_ table: UnsafePointer<UInt32>, _ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Int64 {
-        Int64(table[a] &- table[b] &- table[c] &+ table[d])
-    }
-
     func classify(_ integral: IntegralImage, at offset: Int) -> Int {
         let sums = UnsafePointer(integral.sums.baseAddress! + offset)
         let squares = UnsafePointer(integral.squares.baseAddress! + offset)
-        let sum = Self.rectangle(sums, border.0, border.1, border.2, border.3)
-        let squareSum = Self.rectangle(squares, border.0, border.1, border.2, border.3)
+        let sum = rectangle(sums, border.0, border.1, border.2, border.3)
+        let squareSum = rectangle(squares, border.0, border.1, border.2, border.3)
         let spread = area * squareSum - sum * sum
         guard spread > 100 * area * area else { return -1 }
-        let table = UnsafePointer(self.table.baseAddress!), nodeFeatures = UnsafePointer(self.nodeFeatures.baseAddress!)
-        let squaredThresholds = UnsafePointer(self.squaredThresholds.baseAddress!)
-        return program.run { node in
-            let entry = table + Int(nodeFeatures[node]) * Self.entriesPerFeature
-            var value = Int64(entry[12]) &* Self.rectangle(sums, Int(entry[0]), Int(entry[1]), Int(entry[2]), Int(entry[3]))
-            value &+= Int64(entry[13]) &* Self.rectangle(sums, Int(entry[4]), Int(entry[5]), Int(entry[6]), Int(entry[7]))
+        return program.run(Splits(
+            sums: sums, table: UnsafePointer(table.baseAddress!), nodeFeatures: UnsafePointer(nodeFeatures.baseAddress!),
+            squaredThresholds: UnsafePointer(squaredThresholds.baseAddress!), spread: spread))
+    }
+
+    private struct Splits: CascadeSplits {
+        let sums: UnsafePointer<UInt32>
+        let table: UnsafePointer<Int32>
+        let nodeFeatures: UnsafePointer<Int32>
+        let squaredThresholds: UnsafePointer<Int64>
+        let spread: Int64
+
+        @inline(__always)
+        func goesLeft(_ node: Int) -> Bool {
+            let entry = table + Int(nodeFeatures[node]) * HaarWindowClassifier.entriesPerFeature
+            var value = Int64(entry[12]) &* rectangle(sums, Int(entry[0]), Int(entry[1]), Int(entry[2]), Int(entry[3]))
+            value &+= Int64(entry[13]) &* rectangle(sums, Int(entry[4]), Int(entry[5]), Int(entry[6]), Int(entry[7]))
             if entry[14] != 0 {
-                value &+= Int64(entry[14]) &* Self.rectangle(sums, Int(entry[8]), Int(entry[9]), Int(entry[10]), Int(entry[11]))
+                value &+= Int64(entry[14]) &* rectangle(sums, Int(entry[8]), Int(entry[9]), Int(entry[10]), Int(entry[11]))
             }
             // value|value| * 2^63 < t|t| * nf, as 128-bit numbers (validation keeps value|value|
             // below 2^62), subtracted with a borrow: the sign of the difference decides. Written
@@ -91,4 +97,9 @@ final class HaarWindowClassifier: WindowClassifier {
             return (square >> 1) &- bound.high &- borrow < 0
         }
     }
+}
+
+@inline(__always)
+private func rectangle(_ table: UnsafePointer<UInt32>, _ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Int64 {
+    Int64(table[a] &- table[b] &- table[c] &+ table[d])
 }

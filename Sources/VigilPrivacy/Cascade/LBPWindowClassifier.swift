@@ -37,25 +37,44 @@ final class LBPWindowClassifier: WindowClassifier {
     }
 
     func classify(_ integral: IntegralImage, at offset: Int) -> Int {
-        let sums = UnsafePointer(integral.sums.baseAddress! + offset)
-        let corners = UnsafePointer(self.corners.baseAddress!), nodeFeatures = UnsafePointer(self.nodeFeatures.baseAddress!)
-        let subsets = UnsafePointer(self.subsets.baseAddress!)
-        return program.run { node in
-            let p = corners + Int(nodeFeatures[node]) * 16
-            @inline(__always) func block(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> UInt32 {
-                sums[Int(p[a])] &- sums[Int(p[b])] &- sums[Int(p[c])] &+ sums[Int(p[d])]
-            }
-            let centre = block(5, 6, 9, 10)
-            // Clockwise from the top-left block, most significant bit first (OpenCV's order).
-            var code = block(0, 1, 4, 5) >= centre ? 128 : 0
-            code |= block(1, 2, 5, 6) >= centre ? 64 : 0
-            code |= block(2, 3, 6, 7) >= centre ? 32 : 0
-            code |= block(6, 7, 10, 11) >= centre ? 16 : 0
-            code |= block(10, 11, 14, 15) >= centre ? 8 : 0
-            code |= block(9, 10, 13, 14) >= centre ? 4 : 0
-            code |= block(8, 9, 12, 13) >= centre ? 2 : 0
-            code |= block(4, 5, 8, 9) >= centre ? 1 : 0
+        program.run(Splits(
+            sums: UnsafePointer(integral.sums.baseAddress! + offset), corners: UnsafePointer(corners.baseAddress!),
+            nodeFeatures: UnsafePointer(nodeFeatures.baseAddress!), subsets: UnsafePointer(subsets.baseAddress!)))
+    }
+
+    private struct Splits: CascadeSplits {
+        let sums: UnsafePointer<UInt32>
+        let corners: UnsafePointer<Int32>
+        let nodeFeatures: UnsafePointer<Int32>
+        let subsets: UnsafePointer<UInt32>
+
+        @inline(__always)
+        func goesLeft(_ node: Int) -> Bool {
+            let code = self.code(corners + Int(nodeFeatures[node]) * 16)
             return subsets[node * 8 + code >> 5] & (UInt32(1) << UInt32(code & 31)) != 0
+        }
+
+        /// The 8-bit code of one feature: which of the outer blocks, clockwise from the top-left
+        /// and most significant bit first (OpenCV's order), sum to at least the centre block.
+        /// The 16 corners are read once; each block is four of them.
+        @inline(__always)
+        private func code(_ p: UnsafePointer<Int32>) -> Int {
+            @inline(__always) func corner(_ index: Int) -> UInt32 { sums[Int(p[index])] }
+            let c0 = corner(0), c1 = corner(1), c2 = corner(2), c3 = corner(3)
+            let c4 = corner(4), c5 = corner(5), c6 = corner(6), c7 = corner(7)
+            let c8 = corner(8), c9 = corner(9), c10 = corner(10), c11 = corner(11)
+            let c12 = corner(12), c13 = corner(13), c14 = corner(14), c15 = corner(15)
+            @inline(__always) func block(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: UInt32) -> UInt32 { a &- b &- c &+ d }
+            let centre = block(c5, c6, c9, c10)
+            var code = block(c0, c1, c4, c5) >= centre ? 128 : 0
+            code |= block(c1, c2, c5, c6) >= centre ? 64 : 0
+            code |= block(c2, c3, c6, c7) >= centre ? 32 : 0
+            code |= block(c6, c7, c10, c11) >= centre ? 16 : 0
+            code |= block(c10, c11, c14, c15) >= centre ? 8 : 0
+            code |= block(c9, c10, c13, c14) >= centre ? 4 : 0
+            code |= block(c8, c9, c12, c13) >= centre ? 2 : 0
+            code |= block(c4, c5, c8, c9) >= centre ? 1 : 0
+            return code
         }
     }
 }
