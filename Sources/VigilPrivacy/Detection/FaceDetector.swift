@@ -64,7 +64,8 @@ public final class FaceDetector {
         grouping.group(candidates, into: &faces)
         // OpenCV clips the faces to the image and drops what is left empty.
         var kept = 0
-        for face in faces {
+        for index in faces.indices {  // by index: iterating the array itself would copy it on the first write
+            let face = faces[index]
             let left = max(face.x, 0), top = max(face.y, 0)
             let right = min(face.x + face.width, width), bottom = min(face.y + face.height, height)
             if right > left && bottom > top {
