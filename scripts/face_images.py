@@ -5,8 +5,8 @@ import os, subprocess, sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data", "faces"))
 DECODED = os.path.join(ROOT, "build", "faces")
-# (name, file under DATA, ffmpeg filter or None): every photo with people, two without, and
-# every 10th frame of the carphone clip.
+# (name, file under DATA, ffmpeg filter or None): every photo of ../shared/data/faces (dogs.jpg
+# has no human face: false alarms count there too) and every 10th frame of the carphone clip.
 IMAGES = [
     ("dlib-2007_007763", "dlib/2007_007763.jpg", None),
     ("dlib-2008_001009", "dlib/2008_001009.jpg", None),

@@ -44,9 +44,6 @@ public struct PyramidLevel: Equatable, Sendable {
         Float32Rounding.roundedProduct(coordinate, mantissa: mantissa, shift: shift)
     }
 
-    /// The factor in thousandths, for reports.
-    public var factorThousandths: Int { Float32Rounding.roundHalfEven(mantissa * 1000, fractionBits: shift) }
-
     /// The levels OpenCV's detectMultiScale scans for an image and a cascade window (no minimum
     /// or maximum object size): factor 1, step, step^2, ... while the window fits the image.
     public static func ladder(imageWidth: Int, imageHeight: Int, cascadeWidth: Int, cascadeHeight: Int, step: ScaleStep) -> [PyramidLevel] {
