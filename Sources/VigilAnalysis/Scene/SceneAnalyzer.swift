@@ -37,11 +37,12 @@ public struct SceneEvent: Equatable, Sendable {
 
 /// The stages of `SceneAnalyzer.analyze`, in order, for per-stage timing.
 public enum AnalysisStage: Int, CaseIterable, Sendable {
-    case downscale, motion, morphology, ghosts, blobs, tracks, events
+    case downscale, change, motion, morphology, ghosts, blobs, tracks, events
 
     public var name: String {
         switch self {
         case .downscale: "downscale"
+        case .change: "change"
         case .motion: "motion"
         case .morphology: "morphology"
         case .ghosts: "ghosts"
@@ -57,6 +58,7 @@ public final class SceneAnalyzer {
     public let parameters: AnalysisParameters
     public let factor: Int
     private let downscaler: Downscaler
+    private let change: FrameDifference
     private let background: SigmaDeltaBackground
     private let morphology: MaskMorphology
     private let ghosts: GhostSuppressor
@@ -77,12 +79,13 @@ public final class SceneAnalyzer {
         factor = parameters.downscaleFactor(forWidth: width)
         downscaler = Downscaler(width: width, height: height, factor: factor)
         let w = downscaler.output.width, h = downscaler.output.height
+        change = FrameDifference(width: w, height: h)
         background = SigmaDeltaBackground(width: w, height: h, parameters: parameters.motion)
         morphology = MaskMorphology(width: w, height: h)
         ghosts = GhostSuppressor(width: w, height: h, parameters: parameters.ghosts)
         extractor = BlobExtractor(width: w, height: h)
         tracker = Tracker(parameters: parameters.tracker)
-        falls = FallDetector(capacity: tracker.capacity, parameters: parameters.fall)
+        falls = FallDetector(width: w, height: h, capacity: tracker.capacity, parameters: parameters.fall)
         frozen = Plane(width: w, height: h)
         zones = ZoneMap(width: w, height: h, factor: factor, include: parameters.includeZones, exclude: parameters.excludeZones)
         notes = []
@@ -93,6 +96,8 @@ public final class SceneAnalyzer {
         var mark = stageClock?() ?? 0
         let small = downscaler.shrink(luma)
         lap(.downscale, &mark)
+        change.update(small)
+        lap(.change, &mark)
         tracker.paintFrozenMask(frozen)
         background.update(small, frozen: frozen)
         zones.clearExcluded(in: background.foreground)
@@ -108,21 +113,21 @@ public final class SceneAnalyzer {
         defer { lap(.events, &mark) }
         falls.retain { id in tracker.tracks.contains { $0.id == id } }
         notes.removeAll { note in !tracker.tracks.contains { $0.id == note.trackID } }
-        for track in tracker.tracks where track.missed == 0 && !track.occluded {
-            let box = track.box.scaled(by: factor)
-            // Tracks outside the include zones still feed the fall detector; only their events are held back.
-            let counted = zones.includes(footOf: track.box)
-            if falls.observe(track, milliseconds: milliseconds) && counted {
-                report(SceneEvent(kind: .fall, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: box))
+        for track in tracker.tracks {
+            // Every live track feeds the fall detector, seen or held, inside the include zones
+            // or not; events are reported only for people lying in one.
+            if let rest = falls.observe(track, in: change, milliseconds: milliseconds), zones.includes(footOf: rest) {
+                report(SceneEvent(kind: .fall, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: rest.scaled(by: factor)))
             }
+            guard track.missed == 0 && !track.occluded else { continue }
             guard let note = notes.firstIndex(where: { $0.trackID == track.id }) else {
                 notes.append((track.id, milliseconds, false))
                 continue
             }
-            if !notes[note].reported && counted && track.area >= parameters.motionMinimumArea
+            if !notes[note].reported && zones.includes(footOf: track.box) && track.area >= parameters.motionMinimumArea
                 && milliseconds - notes[note].startedAt >= parameters.motionMinimumMilliseconds {
                 notes[note].reported = true
-                report(SceneEvent(kind: .motion, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: box))
+                report(SceneEvent(kind: .motion, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: track.box.scaled(by: factor)))
             }
         }
     }
