@@ -30,14 +30,15 @@ public final class FrameDifference {
     public func update(_ luma: Plane) {
         precondition(luma.width == changed.width && luma.height == changed.height)
         let width = changed.width
-        let limit = Int16(threshold)
+        // The first frame has nothing to compare with: all unchanged.
+        let limit = primed ? UInt8(threshold) : 255
         for y in 0..<changed.height {
             let input = luma.row(y), before = previous.row(y), out = changed.row(y)
             for x in 0..<width {
-                let difference = Int16(input[x]) &- Int16(before[x])
-                out[x] = primed && (difference > limit || difference < -limit) ? 255 : 0
+                let i = input[x], b = before[x]
+                out[x] = (i > b ? i &- b : b &- i) > limit ? 255 : 0
             }
-            before.update(fromContentsOf: input)
+            _ = before.update(fromContentsOf: input)
         }
         primed = true
         morphology.open(changed)

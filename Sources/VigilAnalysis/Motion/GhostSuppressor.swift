@@ -32,10 +32,14 @@ public final class GhostSuppressor {
     private let labels: Plane
     private let distances: Plane
     private let ghostFrames: Plane
-    /// Per row: whether it has foreground this frame, and whether any ghost count is running.
-    /// Most rows of most frames have neither and are skipped.
-    private var active: [Bool]
-    private var counting: [Bool]
+    /// Per row: the columns from its first to its last foreground pixel this frame (empty
+    /// when `first > last`), and those where ghost counts may be running from earlier frames.
+    /// Most rows of most frames have neither, and the rest only a short stretch: all the
+    /// work below stays inside these spans.
+    private var first: [Int]
+    private var last: [Int]
+    private var countFirst: [Int]
+    private var countLast: [Int]
     /// Pixels absorbed at the last call.
     public private(set) var absorbed = 0
 
@@ -44,55 +48,63 @@ public final class GhostSuppressor {
         labels = Plane(width: width, height: height)
         distances = Plane(width: width, height: height)
         ghostFrames = Plane(width: width, height: height)
-        active = [Bool](repeating: false, count: height)
-        counting = [Bool](repeating: false, count: height)
+        first = [Int](repeating: 0, count: height)
+        last = [Int](repeating: -1, count: height)
+        countFirst = [Int](repeating: 0, count: height)
+        countLast = [Int](repeating: -1, count: height)
     }
 
     /// Judges the foreground of `background` against `luma` (the frame it was computed from),
     /// absorbs confirmed ghost pixels into the model and clears them from the foreground.
     public func suppress(_ background: SigmaDeltaBackground, luma: Plane) {
         let foreground = background.foreground, mean = background.mean
+        let width = foreground.width
         for y in 0..<foreground.height {
             let fg = foreground.row(y)
-            var any: UInt8 = 0
-            for x in 0..<foreground.width { any |= fg[x] }
-            active[y] = any != 0
+            var from = 0, to = width - 1
+            while from < width && fg[from] == 0 { from += 1 }
+            while to >= from && fg[to] == 0 { to -= 1 }
+            first[y] = from
+            last[y] = to
         }
         seedBorders(foreground, luma: luma, mean: mean)
         spread(foreground, luma: luma)
-        spread(foreground, luma: luma)
-        absorbed = 0
+        var absorbedNow = 0
         let confirm = UInt8(min(255, parameters.confirmFrames))
-        for y in 0..<foreground.height where active[y] || counting[y] {
+        for y in 0..<foreground.height where first[y] <= last[y] || countFirst[y] <= countLast[y] {
             let fg = foreground.row(y), label = labels.row(y), count = ghostFrames.row(y)
             let input = luma.row(y), m = mean.row(y)
-            counting[y] = false
-            guard active[y] else { count.update(repeating: 0); continue }
-            for x in 0..<foreground.width {
+            // Counts outside this frame's foreground end; inside it they go on or restart.
+            var countingFrom = width, countingTo = -1
+            for x in min(first[y], countFirst[y])...max(last[y], countLast[y]) {
                 guard fg[x] != 0 && label[x] == Label.ghost.rawValue else { count[x] = 0; continue }
                 count[x] = count[x] &+ (count[x] < 255 ? 1 : 0)
-                counting[y] = true
+                countingFrom = min(countingFrom, x)
+                countingTo = x
                 if count[x] >= confirm {
                     m[x] = input[x]
                     fg[x] = 0
                     count[x] = 0
-                    absorbed += 1
+                    absorbedNow += 1
                 }
             }
+            countFirst[y] = countingFrom
+            countLast[y] = countingTo
         }
+        absorbed = absorbedNow
     }
 
     /// Labels the border pixels of the foreground by which image jumps there.
     private func seedBorders(_ foreground: Plane, luma: Plane, mean: Plane) {
         let width = foreground.width, height = foreground.height
         let margin = parameters.borderMargin
-        for y in 0..<height where active[y] {
+        for y in 0..<height where first[y] <= last[y] {
             let fg = foreground.row(y), label = labels.row(y), distance = distances.row(y)
             let input = luma.row(y), m = mean.row(y)
             let fgAbove = y > 0 ? foreground.row(y - 1) : fg, fgBelow = y + 1 < height ? foreground.row(y + 1) : fg
             let inAbove = y > 0 ? luma.row(y - 1) : input, inBelow = y + 1 < height ? luma.row(y + 1) : input
             let mAbove = y > 0 ? mean.row(y - 1) : m, mBelow = y + 1 < height ? mean.row(y + 1) : m
-            for x in 0..<width {
+            for x in first[y]...last[y] {
                 label[x] = Label.none.rawValue
                 distance[x] = 255
                 guard fg[x] != 0 else { continue }
@@ -124,10 +136,10 @@ public final class GhostSuppressor {
     /// nearest labelled neighbour of similar value (objects win ties: never absorb on a doubt).
     private func spread(_ foreground: Plane, luma: Plane) {
         let width = foreground.width, height = foreground.height
-        for y in 0..<height where active[y] {
+        for y in 0..<height where first[y] <= last[y] {
             relaxRow(y, from: y > 0 ? y - 1 : nil, width: width, foreground: foreground, luma: luma, forward: true)
         }
-        for y in stride(from: height - 1, through: 0, by: -1) where active[y] {
+        for y in stride(from: height - 1, through: 0, by: -1) where first[y] <= last[y] {
             relaxRow(y, from: y + 1 < height ? y + 1 : nil, width: width, foreground: foreground, luma: luma, forward: false)
         }
     }
@@ -154,8 +166,9 @@ public final class GhostSuppressor {
             }
         }
         let step = forward ? 1 : -1
-        var x = forward ? 0 : width - 1
-        while x >= 0 && x < width {
+        let lowest = first[y], highest = last[y]
+        var x = forward ? lowest : highest
+        while x >= lowest && x <= highest {
             if fg[x] != 0 && distance[x] != 0 {
                 relax(x, x - step, sameRow: true)
                 if other != nil {

@@ -42,6 +42,8 @@ public final class SigmaDeltaBackground {
     public init(width: Int, height: Int, parameters: SigmaDeltaParameters = SigmaDeltaParameters()) {
         self.width = width
         self.height = height
+        // The update steps bytes by one within these bounds and must not wrap.
+        precondition(parameters.minimumDeviation >= 1 && parameters.maximumDeviation <= 254 && parameters.minimumDeviation <= parameters.maximumDeviation)
         self.parameters = parameters
         foreground = Plane(width: width, height: height)
         mean = Plane(width: width, height: height)
@@ -63,25 +65,23 @@ public final class SigmaDeltaBackground {
             return
         }
         compensateGlobalGain(luma)
-        let n = parameters.amplification
-        let vMin = parameters.minimumDeviation
-        let vMax = parameters.maximumDeviation
+        let n = UInt16(parameters.amplification)
+        let vMin = UInt8(parameters.minimumDeviation)
+        let vMax = UInt8(parameters.maximumDeviation)
         for y in 0..<height {
             let input = luma.row(y), m = mean.row(y), v = deviation.row(y), out = foreground.row(y)
             let hold = frozen?.row(y) ?? neverFrozen.row(0)
+            // Byte arithmetic without branches, so the compiler vectorises the row: each
+            // condition is a 0/1 byte that gates its step.
             for x in 0..<width {
-                let i = Int(input[x])
-                var mx = Int(m[x])
-                var vx = Int(v[x])
-                let free = hold[x] == 0
-                if free { mx += (i > mx ? 1 : 0) - (i < mx ? 1 : 0) }
-                let difference = abs(i - mx)
-                if free && difference != 0 {
-                    let target = n * difference
-                    vx = min(max(vx + (target > vx ? 1 : 0) - (target < vx ? 1 : 0), vMin), vMax)
-                }
-                m[x] = UInt8(truncatingIfNeeded: mx)
-                v[x] = UInt8(truncatingIfNeeded: vx)
+                let i = input[x], free: UInt8 = hold[x] == 0 ? 1 : 0
+                let mx = m[x] &+ (i > m[x] ? free : 0) &- (i < m[x] ? free : 0)
+                let difference = i > mx ? i &- mx : mx &- i
+                let target = UInt8(truncatingIfNeeded: min(UInt16(difference) &* n, 255))
+                let adapt: UInt8 = difference != 0 ? free : 0
+                let vx = min(max(v[x] &+ (target > v[x] ? adapt : 0) &- (target < v[x] ? adapt : 0), vMin), vMax)
+                m[x] = mx
+                v[x] = vx
                 out[x] = difference > vx ? 255 : 0
             }
         }
