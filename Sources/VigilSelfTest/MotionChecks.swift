@@ -103,4 +103,31 @@ let motionChecks: [SelfCheck] = [
         r.expect(inside * 10 >= 24 * 48 * 8, "still after 200 frames, the person stays foreground (\(inside))")
         r.expect(rig.ghosts!.absorbed == 0, "nothing absorbed (\(rig.ghosts!.absorbed))")
     },
+    SelfCheck("motion.frame-difference-shows-what-moves-now") { r in
+        var scene = SyntheticScene(width: 160, height: 120, seed: 5)
+        let frame = Plane(width: 160, height: 120)
+        let difference = FrameDifference(width: 160, height: 120)
+        let whole = Box(minX: 0, minY: 0, maxX: 159, maxY: 119)
+        scene.render(into: frame)
+        difference.update(frame)
+        r.expect(difference.measure(whole).pixels == 0, "the first frame has nothing to compare with")
+        for _ in 0..<3 {
+            scene.render(into: frame)
+            difference.update(frame)
+        }
+        r.expect(difference.measure(whole).pixels == 0, "sensor noise alone is no change (\(difference.measure(whole).pixels) pixels)")
+        // A person-sized box steps 8 px down: what it uncovered on top and covered below changed.
+        for y in [30, 38] {
+            scene.render(into: frame)
+            scene.drawBox(x: 60, y: y, width: 24, height: 48, level: 20, into: frame)
+            difference.update(frame)
+        }
+        let change = difference.measure(whole)
+        r.expect(change.pixels >= 2 * 24 * 8 * 8 / 10 && change.pixels <= 2 * 24 * 8, "the two 24x8 bands changed (\(change.pixels) pixels)")
+        r.expect(change.top >= 30 && change.top <= 32 && change.bottom >= 83 && change.bottom <= 85,
+                 "rows \(change.top)-\(change.bottom): from the uncovered top to the covered bottom")
+        r.expect(difference.measure(Box(minX: 0, minY: 0, maxX: 50, maxY: 119)).pixels == 0, "nothing changed left of the box")
+        let outside = difference.measure(Box(minX: -40, minY: -40, maxX: -1, maxY: 200))
+        r.expect(outside.pixels == 0, "a region outside the image measures nothing")
+    },
 ]

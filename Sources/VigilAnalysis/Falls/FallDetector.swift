@@ -6,8 +6,6 @@ public struct FallParameters: Equatable, Sendable {
     /// The top of the moving body must come down by at least this share (percent) of the
     /// height its movement spanned: a head that drops from standing height to the floor.
     public var topDropPercent = 45
-    /// A fall ends on the ground: stillness must come within this time of the last movement.
-    public var landingMilliseconds = 400
     /// A person moves when at least this many pixels per 1000 of the analysed frame changed
     /// inside their track; less is breathing, a hand, noise.
     public var movingPermille = 4
@@ -38,20 +36,22 @@ public struct FallParameters: Equatable, Sendable {
 public final class FallDetector {
     public let parameters: FallParameters
     private let minimumMoving: Int
-    /// The change measured in one frame, in a fixed ring per track slot.
-    private struct Sample { var milliseconds = 0, pixels = 0, top = 0, bottom = 0, area = 0 }
+    /// The change measured in one frame, in a fixed ring per track slot. Only frames in which
+    /// the track was seen tell of its movement: a held track's box coasts, or jumps to
+    /// whatever blob it meets next, and what changed there may be someone else.
+    private struct Sample {
+        var milliseconds = 0, pixels = 0, top = 0, bottom = 0, area = 0
+        var seen = false
+    }
     private enum Phase: Equatable {
         case watching
         /// At rest since `since` in `box` (the track's box when last seen), with the top of
-        /// the last movement at `level`; `span` is the height the fall's movement covered,
-        /// `region` where it was measured.
-        case down(since: Int, box: Box, region: Box, level: Int, span: Int)
-        case reported(region: Box, level: Int, span: Int)
+        /// the last movement at `level`; `span` is the height the fall's movement covered.
+        case down(since: Int, box: Box, level: Int, span: Int)
+        case reported(level: Int, span: Int)
     }
     private struct Slot {
         var trackID = 0
-        /// Where the change was last measured for this track.
-        var region = Box(minX: 0, minY: 0, maxX: -1, maxY: -1)
         var samples: [Sample]
         var next = 0
         var count = 0
@@ -89,60 +89,49 @@ public final class FallDetector {
     /// Measures this frame's change around a track; once per confirmed fall, returns where
     /// the person lies (the track's box when last seen: a held track drifts on its velocity).
     /// Call it every frame for every live track, seen or not: a person lying still drops out
-    /// of the foreground, and that is the confirmation, not the end of them. A fall can only
-    /// begin on a track that was seen, though: a track coasting out of view is not a person
-    /// coming to rest.
+    /// of the foreground, and that is the confirmation, not the end of them.
     public func observe(_ track: Track, in difference: FrameDifference, milliseconds: Int) -> Box? {
         let index = slotIndex(for: track.id)
         // A little around the box, which lags behind fast movement.
-        slots[index].region = track.box.grown(by: track.box.height / 4)
-        let change = difference.measure(slots[index].region)
+        let change = difference.measure(track.box.grown(by: track.box.height / 4))
         // In place: a copy of the slot would share its samples and copy them on the write.
-        guard let rest = advance(&slots[index], track, change, milliseconds: milliseconds),
-              case .reported(let region, _, _) = slots[index].phase else { return nil }
-        // Other tracks on the same person (fragments, the ghost of where they stood) saw the
-        // same fall: one fall, one event.
-        for other in slots.indices where other != index && slots[other].trackID != 0 {
-            let theirs: Box
-            switch slots[other].phase {
-            case .watching: theirs = slots[other].region
-            case .down(_, _, let region, _, _), .reported(let region, _, _): theirs = region
-            }
-            if theirs.intersectionArea(region) > 0 { slots[other].phase = slots[index].phase }
-        }
-        return rest
+        return advance(&slots[index], track, change, milliseconds: milliseconds)
     }
 
     private func sample(_ slot: Slot, back: Int) -> Sample {
         slot.samples[(slot.next - 1 - back + 2 * historyLength) % historyLength]
     }
 
+    /// Whether the track itself was seen moving in that frame.
+    private func moved(_ sample: Sample) -> Bool { sample.seen && sample.pixels >= minimumMoving }
+
     private func advance(_ slot: inout Slot, _ track: Track, _ change: ChangeMeasure, milliseconds: Int) -> Box? {
         let p = parameters
         let seen = track.missed == 0 && !track.occluded
-        slot.samples[slot.next] = Sample(milliseconds: milliseconds, pixels: change.pixels, top: change.top, bottom: change.bottom, area: track.area)
+        slot.samples[slot.next] = Sample(milliseconds: milliseconds, pixels: change.pixels, top: change.top, bottom: change.bottom,
+                                        area: track.area, seen: seen)
         slot.next = (slot.next + 1) % historyLength
         slot.count = min(slot.count + 1, historyLength)
         let moving = change.pixels >= minimumMoving
 
         switch slot.phase {
         case .watching:
-            guard seen && !moving, let (level, span) = descent(in: slot, now: milliseconds, area: track.area) else { return nil }
-            slot.phase = .down(since: milliseconds, box: track.box, region: slot.region, level: level, span: span)
+            guard !moving, let (level, span) = descent(in: slot, area: track.area) else { return nil }
+            slot.phase = .down(since: milliseconds, box: track.box, level: level, span: span)
             return nil
-        case .down(let since, let held, let region, let level, let span):
+        case .down(let since, let held, let level, let span):
             if moving && rose(change, above: level, span: span) {
                 slot.phase = .watching  // got up again before the confirmation: no alarm
                 return nil
             }
             let box = seen ? track.box : held
             guard milliseconds - since >= p.confirmMilliseconds else {
-                slot.phase = .down(since: since, box: box, region: region, level: level, span: span)
+                slot.phase = .down(since: since, box: box, level: level, span: span)
                 return nil
             }
-            slot.phase = .reported(region: region, level: level, span: span)
+            slot.phase = .reported(level: level, span: span)
             return box
-        case .reported(_, let level, let span):
+        case .reported(let level, let span):
             // Re-armed once the person is up again: one fall, one event.
             if moving && rose(change, above: level, span: span) { slot.phase = .watching }
             return nil
@@ -153,28 +142,24 @@ public final class FallDetector {
         (level - change.top) * 100 > span * parameters.risePercent
     }
 
-    /// Whether the movement that just stopped was a fall: the last moving frame (the landing)
-    /// came shortly before now, and within the transition time before it the top of the
-    /// movement came down by `topDropPercent` of the height the movement spanned while its
-    /// bottom stayed, at least half as much less: a body collapsing onto where it stood, not
-    /// something moving down the picture (a car, someone walking towards the camera).
-    /// The landing must lie where the track is now: a track whose box jumped (a fragment, a
-    /// ghost) may have seen someone else's movement. Returns the landing's top and the span.
-    private func descent(in slot: Slot, now: Int, area: Int) -> (level: Int, span: Int)? {
+    /// Whether the track's last movement (the landing) was a fall: within the transition time
+    /// before it the top of the movement came down by `topDropPercent` of the height the
+    /// movement spanned while its bottom stayed, at least half as much less: a body collapsing
+    /// onto where it stood, not something moving down the picture (a car, someone walking
+    /// towards the camera). `area` is the track's now. Returns the landing's top and the span.
+    private func descent(in slot: Slot, area: Int) -> (level: Int, span: Int)? {
         let p = parameters
         var back = 0
-        while back < slot.count && sample(slot, back: back).pixels < minimumMoving { back += 1 }
+        while back < slot.count && !moved(sample(slot, back: back)) { back += 1 }
         guard back < slot.count else { return nil }
         let landing = sample(slot, back: back)
-        guard now - landing.milliseconds <= p.landingMilliseconds,
-              landing.top >= slot.region.minY && landing.bottom <= slot.region.maxY else { return nil }
         // The moving frames of the transition window, newest first: how high and how low the
         // movement reached.
         var last = back, highest = landing.top, lowest = landing.bottom, largest = area
         for index in back..<slot.count {
             let s = sample(slot, back: index)
             if landing.milliseconds - s.milliseconds > p.transitionMilliseconds { break }
-            guard s.pixels >= minimumMoving else { continue }
+            guard moved(s) else { continue }
             last = index
             highest = min(highest, s.top)
             largest = max(largest, s.area)
@@ -184,7 +169,7 @@ public final class FallDetector {
         var startTop = landing.top, startBottom = 0
         for index in (last - (last - back) / 3)...last {
             let s = sample(slot, back: index)
-            if s.pixels >= minimumMoving {
+            if moved(s) {
                 startTop = min(startTop, s.top)
                 startBottom = max(startBottom, s.bottom)
             }
