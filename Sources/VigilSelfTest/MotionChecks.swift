@@ -103,6 +103,28 @@ let motionChecks: [SelfCheck] = [
         r.expect(inside * 10 >= 24 * 48 * 8, "still after 200 frames, the person stays foreground (\(inside))")
         r.expect(rig.ghosts!.absorbed == 0, "nothing absorbed (\(rig.ghosts!.absorbed))")
     },
+    SelfCheck("motion.swaying-branches-settle") { r in
+        // The per-pixel deviation grows where the picture keeps changing, until the swaying
+        // itself no longer counts; someone walking in front of it still does.
+        var rig = MotionRig()
+        for _ in 0..<20 { rig.step() }
+        var frame = 0
+        func sway(_ scene: SyntheticScene, _ plane: Plane) {
+            scene.drawSwaying(x: 10, y: 10, width: 60, height: 60, amplitude: 6, frame: frame, into: plane)
+        }
+        for _ in 0..<10 { rig.step(draw: sway); frame += 1 }
+        let early = rig.foregroundInBox(x: 10, y: 10, width: 60, height: 60)
+        r.expect(early * 4 >= 60 * 60, "at first the swaying is foreground (\(early) of \(60 * 60))")
+        for _ in 0..<200 { rig.step(draw: sway); frame += 1 }
+        let settled = rig.foregroundInBox(x: 10, y: 10, width: 60, height: 60)
+        r.expect(settled * 50 < 60 * 60, "after 200 frames less than 2 % of it is (\(settled))")
+        rig.step { scene, plane in
+            sway(scene, plane)
+            scene.drawBox(x: 30, y: 20, width: 16, height: 40, level: 20, into: plane)
+        }
+        let walker = rig.foregroundInBox(x: 30, y: 20, width: 16, height: 40)
+        r.expect(walker * 2 >= 16 * 40, "a person in front of the branches is foreground (\(walker) of \(16 * 40))")
+    },
     SelfCheck("motion.frame-difference-shows-what-moves-now") { r in
         var scene = SyntheticScene(width: 160, height: 120, seed: 5)
         let frame = Plane(width: 160, height: 120)

@@ -37,6 +37,21 @@ public struct SyntheticScene {
         }
     }
 
+    /// Draws swaying foliage in a rectangle: dark and light stripes 4 pixels wide that sway
+    /// sideways by up to `amplitude` pixels and back, one pixel per frame (`frame` counts).
+    public func drawSwaying(x: Int, y: Int, width boxWidth: Int, height boxHeight: Int, amplitude: Int, frame: Int, into plane: Plane) {
+        let period = 2 * amplitude
+        let phase = frame % period
+        let shift = phase < amplitude ? phase : period - phase
+        for row in max(0, y)..<min(height, y + boxHeight) {
+            let pixels = plane.row(row)
+            for column in max(0, x)..<min(width, x + boxWidth) {
+                let level = ((column + shift + row / 8) / 4) & 1 == 0 ? 60 : 150
+                pixels[column] = UInt8(min(255, level * gain / 64))
+            }
+        }
+    }
+
     /// Fills a rectangle (clipped to the frame) with a flat grey level, under the same gain.
     public func drawBox(x: Int, y: Int, width boxWidth: Int, height boxHeight: Int, level: Int, into plane: Plane) {
         let value = UInt8(min(255, max(0, level * gain / 64)))
