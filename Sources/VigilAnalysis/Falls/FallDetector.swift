@@ -1,3 +1,5 @@
+import VigilCore
+
 /// Tuning of the fall / person-down detector. Lengths are relative to the height the person's
 /// movement spans, so they do not depend on the camera's distance or resolution.
 public struct FallParameters: Equatable, Sendable {
