@@ -28,7 +28,7 @@ public struct CheckRecorder {
 }
 
 public enum SelfTestSuite {
-    public static var checks: [SelfCheck] { commandLineChecks + captureChecks + y4mChecks + frameChecks + motionChecks + blobChecks + trackChecks + fallChecks + settingChecks + configChecks + zoneChecks + faceChecks + preRollChecks + lightChecks + linkedLibraryChecks }
+    public static var checks: [SelfCheck] { commandLineChecks + captureChecks + y4mChecks + frameChecks + redactionChecks + motionChecks + blobChecks + trackChecks + fallChecks + settingChecks + configChecks + zoneChecks + faceChecks + preRollChecks + lightChecks + linkedLibraryChecks }
 
     /// Runs the checks whose names start with `prefix` (all when empty), reporting each line.
     public static func run(prefix: String, report: (String) -> Void) -> (passed: Int, failed: Int) {
