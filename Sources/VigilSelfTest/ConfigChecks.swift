@@ -49,7 +49,7 @@ let configChecks: [SelfCheck] = [
         let file = ConfigFile(parsing: text, sections: sections)
         let expected = [
             "line 1: 'motion_sensitivity' appears before any [section]; put it under [analysis]",
-            "line 4: unknown key 'foo' in [analysis] (known: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms, track_hold_frames, include_zone, exclude_zone)",
+            "line 4: unknown key 'foo' in [analysis] (known: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms, fall_motion_permille, track_hold_frames, include_zone, exclude_zone)",
             "line 5: expected 'key = value'",
             "line 6: expected 'key = value'",
             "line 7: 'fall_confirm_ms' is already set on line 3; keep one of the two",

@@ -142,7 +142,7 @@ let settingChecks: [SelfCheck] = [
         }
         r.expect(parameters.fall.confirmMilliseconds == 3000 && parameters.tracker.maximumMissedFrames == 7, "each key reaches its parameter")
         for (key, value, message) in [
-            ("bogus", "1", "unknown setting 'bogus' (known: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms, track_hold_frames)"),
+            ("bogus", "1", "unknown setting 'bogus' (known: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms, fall_motion_permille, track_hold_frames)"),
             ("track_hold_frames", "0", "bad value '0' for track_hold_frames: expected a whole number from 1 to 10000"),
             ("downscale", "two", "bad value 'two' for downscale: expected a whole number from 0 to 8"),
         ] {

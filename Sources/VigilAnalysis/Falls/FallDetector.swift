@@ -9,7 +9,10 @@ public struct FallParameters: Equatable, Sendable {
     /// height its movement spanned: a head that drops from standing height to the floor.
     public var topDropPercent = 45
     /// A person moves when at least this many pixels per 1000 of the analysed frame changed
-    /// inside their track; less is breathing, a hand, noise.
+    /// around their track; less is breathing, a hand, noise. It is a share of the picture,
+    /// not of the track, whose area the background model gets wrong (ghosts, a person
+    /// fading); so a falling person must change about 0.4 % of the picture: someone about a
+    /// fifth of its height. Cameras that see people smaller lower it (`fall_motion_permille`).
     public var movingPermille = 4
     /// Movement spanning fewer analysed rows than this is a limb, not a body going down.
     public var minimumSpan = 16

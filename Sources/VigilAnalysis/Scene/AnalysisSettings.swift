@@ -21,6 +21,8 @@ extension AnalysisParameters {
         AnalysisSetting(key: "motion_min_ms", range: 0...60_000, help: "how long activity must last before a motion event") { $0.motionMinimumMilliseconds = $1 },
         AnalysisSetting(key: "motion_min_area", range: 1...1_000_000, help: "smallest moving area for a motion event, in analysed pixels") { $0.motionMinimumArea = $1 },
         AnalysisSetting(key: "fall_confirm_ms", range: 0...60_000, help: "how long a fallen person must stay down before the fall event") { $0.fall.confirmMilliseconds = $1 },
+        AnalysisSetting(key: "fall_motion_permille", range: 1...100,
+                        help: "how much of the analysed picture (per mille) must change for a person to count as moving; lower it for people far away") { $0.fall.movingPermille = $1 },
         AnalysisSetting(key: "track_hold_frames", range: 1...10_000, help: "frames a track survives unseen (occlusions)") { $0.tracker.maximumMissedFrames = $1 },
     ]
 
