@@ -28,7 +28,27 @@ public struct CheckRecorder {
 }
 
 public enum SelfTestSuite {
-    public static var checks: [SelfCheck] { commandLineChecks + captureChecks + y4mChecks + frameChecks + redactionChecks + motionChecks + blobChecks + trackChecks + fallChecks + settingChecks + configChecks + zoneChecks + faceChecks + preRollChecks + lightChecks + linkedLibraryChecks }
+    /// One group a line, so that adding a group never touches another's line.
+    public static var checks: [SelfCheck] {
+        [
+            commandLineChecks,
+            captureChecks,
+            y4mChecks,
+            frameChecks,
+            redactionChecks,
+            motionChecks,
+            blobChecks,
+            trackChecks,
+            fallChecks,
+            settingChecks,
+            configChecks,
+            zoneChecks,
+            faceChecks,
+            preRollChecks,
+            lightChecks,
+            linkedLibraryChecks,
+        ].flatMap { $0 }
+    }
 
     /// Runs the checks whose names start with `prefix` (all when empty), reporting each line.
     public static func run(prefix: String, report: (String) -> Void) -> (passed: Int, failed: Int) {
