@@ -44,9 +44,14 @@ VIGIL_EMBEDDED=1 swift build -c release --triple "$TRIPLE" --toolset "$SCRATCH/t
 "$TOOLCHAIN_BIN/llvm-objcopy" --strip-all "$SCRATCH/release/vigil" "build/$ARCH/vigil"
 file "build/$ARCH/vigil"
 SIZE=$(stat -c %s "build/$ARCH/vigil")
-BUDGET=4194304
+# The 4 MB budget is the product's, which runs on ARM boards; the x86_64 build runs only
+# on the emulated board, and x86_64 code is about a quarter larger for the same sources.
+case $ARCH in
+	aarch64) BUDGET=4194304 ;;
+	*) BUDGET=6291456 ;;
+esac
 echo "firmware build/$ARCH/vigil: $SIZE bytes stripped (budget $BUDGET)"
 if [ "$SIZE" -gt "$BUDGET" ]; then
-	echo "build-firmware: the firmware is over its 4 MB budget; find what grew (llvm-size, nm --size-sort)" >&2
+	echo "build-firmware: the firmware is over its budget of $BUDGET bytes; find what grew (llvm-size, nm --size-sort)" >&2
 	exit 1
 fi
