@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <dirent.h>
+#include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -30,3 +32,6 @@ static inline void vigil_write_stderr(const char *text) { fputs(text, stderr); }
 static inline void vigil_flush_stdout(void) { fflush(stdout); }
 
 static inline void *vigil_map_failed(void) { return MAP_FAILED; }
+
+/* struct dirent's d_name is a fixed char array, which Swift imports as a tuple. */
+static inline const char *vigil_dirent_name(const struct dirent *entry) { return entry->d_name; }

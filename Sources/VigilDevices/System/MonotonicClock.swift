@@ -38,3 +38,11 @@ public final class ManualClock: MonotonicClock {
         advance(milliseconds: milliseconds)
     }
 }
+
+/// Wall-clock time (CLOCK_REALTIME) in milliseconds since 1970: for timestamps people read,
+/// never for durations.
+public func wallClockMilliseconds() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+}

@@ -1,0 +1,102 @@
+import CSystem
+
+/// Directory-level operations, each phrased as a `DeviceError` for the person who has to act.
+public enum FileSystem {
+    /// Reads a whole file of at most `limit` bytes with one allocation.
+    public static func readFile(_ path: String, limit: Int) throws(DeviceError) -> [UInt8] {
+        let fd = try open(path, flags: O_RDONLY)
+        let size: Int
+        switch fd.size() {
+        case .success(let value): size = value
+        case .failure(let error): throw DeviceError("stat " + path, errno: error, hint: "")
+        }
+        guard size <= limit else { throw DeviceError("read " + path, hint: "it is larger than \(limit) bytes; is this the right file?") }
+        var bytes = [UInt8](repeating: 0, count: size)
+        let result = bytes.withUnsafeMutableBytes { fd.readFully(into: $0) }
+        switch result {
+        case .success(let count): return count == size ? bytes : Array(bytes[0..<count])
+        case .failure(let error): throw DeviceError("read " + path, errno: error, hint: "")
+        }
+    }
+
+    /// The first `count` bytes of a file (fewer if it is shorter).
+    public static func readPrefix(_ path: String, count: Int) throws(DeviceError) -> [UInt8] {
+        let fd = try open(path, flags: O_RDONLY)
+        var bytes = [UInt8](repeating: 0, count: count)
+        switch bytes.withUnsafeMutableBytes({ fd.readFully(into: $0) }) {
+        case .success(let read): return Array(bytes[0..<read])
+        case .failure(let error): throw DeviceError("read " + path, errno: error, hint: "")
+        }
+    }
+
+    public static func open(_ path: String, flags: Int32, mode: UInt32 = 0) throws(DeviceError) -> FileDescriptor {
+        switch FileDescriptor.open(path, flags: flags, mode: mode) {
+        case .success(let fd): return fd
+        case .failure(let error):
+            throw DeviceError("open " + path, errno: error, hint: error == .noSuchFile ? "check the path" : "check the permissions")
+        }
+    }
+
+    /// Writes `bytes` to a new file at `path` durably: a temporary name, fsync, rename, then the
+    /// directory's fsync, so a power cut leaves either the old file or the whole new one.
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32 = 0o644) throws(DeviceError) {
+        let temporary = path + ".tmp"
+        do {
+            let fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
+            if case .failure(let error) = bytes.withUnsafeBytes({ fd.write($0) }) {
+                throw DeviceError("write " + temporary, errno: error, hint: "is the disk full?")
+            }
+            if let error = fd.sync() { throw DeviceError("fsync " + temporary, errno: error, hint: "") }
+        }
+        try rename(temporary, to: path)
+        try syncDirectory(containing: path)
+    }
+
+    public static func rename(_ from: String, to: String) throws(DeviceError) {
+        if CSystem.rename(from, to) != 0 { throw DeviceError("rename " + from + " to " + to, errno: .current, hint: "") }
+    }
+
+    public static func remove(_ path: String) throws(DeviceError) {
+        if unlink(path) != 0 { throw DeviceError("remove " + path, errno: .current, hint: "") }
+    }
+
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Makes `directory` (one level) if it is missing.
+    public static func makeDirectory(_ directory: String) throws(DeviceError) {
+        if mkdir(directory, 0o700) != 0 && Errno.current != Errno(rawValue: EEXIST) {
+            throw DeviceError("create directory " + directory, errno: .current, hint: "check the parent directory's permissions")
+        }
+    }
+
+    /// A rename or a new file is durable only once its directory entry is: fsync the directory.
+    public static func syncDirectory(containing path: String) throws(DeviceError) {
+        let directory = parent(of: path)
+        let fd = try open(directory, flags: O_RDONLY | O_DIRECTORY)
+        if let error = fd.sync() { throw DeviceError("fsync directory " + directory, errno: error, hint: "") }
+    }
+
+    public static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & UInt32(S_IFMT)) == UInt32(S_IFDIR)
+    }
+
+    /// The names in `directory` (without "." and ".."), sorted.
+    public static func list(_ directory: String) throws(DeviceError) -> [String] {
+        guard let handle = opendir(directory) else {
+            throw DeviceError("list " + directory, errno: .current, hint: "check the path")
+        }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = String(cString: vigil_dirent_name(entry))
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+}
