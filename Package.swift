@@ -29,8 +29,8 @@ var targets: [Target] = [
     .target(name: "CCascades", path: "Sources/CCascades"),
     // Faces in integer arithmetic: integral images, the pyramid, cascade evaluation, grouping.
     .target(name: "VigilPrivacy", dependencies: ["VigilCore", "CCascades"], swiftSettings: swiftSettings),
-    // The store: the pre-event ring and, later, the encrypted clips.
-    .target(name: "VigilEvidence", dependencies: ["VigilCore"], swiftSettings: swiftSettings),
+    // The store: the pre-event ring, the encrypted and signed clip format, its writer, reader and export.
+    .target(name: "VigilEvidence", dependencies: ["VigilCore", "VigilDevices", "CSodium", "CSystem"], swiftSettings: swiftSettings),
     // The edges: camera, lights, system calls. Each device behind a small protocol.
     .target(
         name: "VigilDevices",
@@ -40,7 +40,7 @@ var targets: [Target] = [
     .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilSelfTest", "CSystem"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilSelfTest", "CSystem"],
         swiftSettings: swiftSettings,
         linkerSettings: firmwareLibraries),
 ]
@@ -48,6 +48,7 @@ if !embedded {
     targets += [
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilSelfTest"]),
         .testTarget(name: "VigilPrivacyTests", dependencies: ["VigilPrivacy", "VigilCore"]),
+        .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore"]),
         .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
         // Runs the built `vigil` as a process (`swift test` builds every product first).
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),

@@ -45,6 +45,7 @@ public enum SelfTestSuite {
             zoneChecks,
             faceChecks,
             preRollChecks,
+            evidenceChecks,
             lightChecks,
             linkedLibraryChecks,
         ].flatMap { $0 }

@@ -1,0 +1,67 @@
+import VigilDevices
+
+/// A directory of clips written by this unit: it recovers torn clips at start-up, numbers and
+/// chains new clips, and writes them through `ClipFileWriter`.
+/// Fail closed: without two distinct reviewer keys it refuses to exist, so nothing is ever
+/// recorded that two reviewers could not open, and nothing is ever recorded in the clear.
+public final class ClipStore {
+    public let directory: String
+    public let unit: UnitSigningKey
+    public let recipients: [ReviewerPublicKey]
+    public let syncEvery: Int
+    /// What start-up found and did with torn clips.
+    public let recovered: [TornClipRecovery.Outcome]
+    public private(set) var tip: ChainTip
+    private var writer: ClipFileWriter?
+    public private(set) var closedPaths: [String] = []
+
+    public init(directory: String, unitKeyPath: String, recipients: [ReviewerPublicKey], syncEvery: Int) throws(StoreError) {
+        var distinct: [ReviewerPublicKey] = []
+        for recipient in recipients where !distinct.contains(recipient) { distinct.append(recipient) }
+        guard distinct.count >= 2 else { throw .clip(.tooFewRecipients(distinct.count)) }
+        self.directory = directory
+        self.recipients = distinct
+        self.syncEvery = syncEvery
+        do throws(DeviceError) {
+            try FileSystem.makeDirectory(directory)
+            unit = try UnitKeyFile.loadOrCreate(unitKeyPath)
+            recovered = try TornClipRecovery.recoverAll(directory: directory, unit: unit)
+            tip = try ChainTip.load(directory: directory)
+        } catch {
+            throw .device(error)
+        }
+    }
+
+    public var isRecording: Bool { writer != nil }
+
+    public func begin(kind: EventKind, startMilliseconds: Int64) throws(StoreError) {
+        if writer != nil { try close() }
+        let number = tip.clipNumber + 1
+        let sealer: ClipSealer
+        do throws(ClipError) {
+            sealer = try ClipSealer(unit: unit, recipients: recipients, clipNumber: number, eventKind: kind,
+                                    startMilliseconds: startMilliseconds, previousHeaderHash: tip.headerHash)
+        } catch {
+            throw .clip(error)
+        }
+        do throws(DeviceError) {
+            writer = try ClipFileWriter(sealer: sealer, directory: directory, syncEvery: syncEvery)
+            tip = ChainTip(clipNumber: number, headerHash: sealer.headerHash)
+            try tip.save(directory: directory)
+        } catch {
+            throw .device(error)
+        }
+    }
+
+    public func append(record: UnsafeRawBufferPointer) throws(StoreError) {
+        guard let writer else { return }
+        do throws(DeviceError) { try writer.append(record: record) } catch { throw .device(error) }
+    }
+
+    public func close() throws(StoreError) {
+        guard let open = writer else { return }
+        writer = nil
+        do throws(DeviceError) { try open.close() } catch { throw .device(error) }
+        closedPaths.append(open.closedPath)
+    }
+}
