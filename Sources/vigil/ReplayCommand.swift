@@ -1,6 +1,7 @@
 import VigilAnalysis
 import VigilCore
 import VigilDevices
+import VigilEvidence
 
 let replayCommand = Command(
     spec: CommandSpec(
@@ -9,6 +10,10 @@ let replayCommand = Command(
         options: [
             OptionSpec("config", value: "FILE", help: "read the settings and zones of FILE's [analysis] section first"),
             OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "change an analysis setting (listed above), over the file's"),
+            OptionSpec("record", value: "DIR", help: "write encrypted clips of the events to DIR, as the unit does"),
+            OptionSpec("recipients", value: "A.pub,B.pub", help: "with --record: the reviewers' public keys, two or more"),
+            OptionSpec("unit-key", value: "FILE", help: "with --record: the unit's signing key, made at first use (default DIR/unit.key)"),
+            OptionSpec("sync-every", value: "N", help: "with --record: fsync the clip every N frames (default 8)"),
         ],
         details: """
             INPUT is a .y4m file or - for standard input, e.g.
@@ -25,6 +30,11 @@ let replayCommand = Command(
               exclude_zone = 0,0 640,0 640,60 0,60           # motion here is ignored (trees, a road)
               include_zone = 100,200 600,200 600,480 100,480 # if any: events only for people standing in one
             A file with mistakes: every wrong line on stderr with its number, exit status 2.
+
+            --record DIR writes what the unit would record: each frame as JPEG, 2 s of pre-roll
+            before an event, until every track that raised an event has gone, plus 3 s of
+            post-roll; each clip sealed to the --recipients so that any two of them open it
+            (vigil open). Without two valid reviewer keys nothing is recorded (exit status 2).
 
             settings:
             """ + settingsHelp()),
@@ -44,7 +54,18 @@ let replayCommand = Command(
                 throw .refused(command: "replay", message: error.message)
             }
         }
-        return replay(path: arguments.positionals[0], parameters: parameters)
+        var recording: ReplayRecording? = nil
+        if let directory = arguments.value("record") {
+            let syncEvery = try arguments.integer("sync-every", default: 8, in: 1...100_000)
+            switch ReplayRecording.open(directory: directory, recipientList: arguments.value("recipients") ?? "",
+                                        unitKeyPath: arguments.value("unit-key"), syncEvery: syncEvery) {
+            case .success(let opened): recording = opened
+            case .failure(let error): throw .refused(command: "replay", message: error.message)
+            }
+        } else if arguments.value("recipients") != nil || arguments.value("unit-key") != nil || arguments.value("sync-every") != nil {
+            throw .refused(command: "replay", message: "--recipients, --unit-key and --sync-every go with --record DIR")
+        }
+        return replay(path: arguments.positionals[0], parameters: parameters, recording: recording)
     })
 
 private func settingsHelp() -> String {
@@ -55,7 +76,7 @@ private func settingsHelp() -> String {
     return text
 }
 
-func replay(path: String, parameters: AnalysisParameters) -> Int32 {
+func replay(path: String, parameters: AnalysisParameters, recording: ReplayRecording? = nil) -> Int32 {
     let source: FileByteSource
     do throws(DeviceError) { source = try FileByteSource(path: path) } catch {
         StandardStreams.writeError("vigil replay: " + error.message)
@@ -73,6 +94,7 @@ func replay(path: String, parameters: AnalysisParameters) -> Int32 {
     var events = 0
     var analysisNanoseconds: Int64 = 0
     var status: Int32 = 0
+    var frameEvents: [SceneEvent] = []
     while true {
         do throws(Y4MError) {
             guard try reader.read(into: frame) else { break }
@@ -92,12 +114,29 @@ func replay(path: String, parameters: AnalysisParameters) -> Int32 {
             line.add("box", [event.box.minX, event.box.minY, event.box.width, event.box.height])
             print(line.rendered)
             events += 1
+            if recording != nil { frameEvents.append(event) }
         }
         analysisNanoseconds += clock.nanoseconds - started
+        if let recording {
+            do throws(DeviceError) {
+                try recording.frame(frame.luma, index: index, milliseconds: header.milliseconds(atFrame: index), events: frameEvents,
+                                    tracks: analyzer.tracker.tracks, factor: analyzer.factor)
+            } catch {
+                StandardStreams.writeError("vigil replay: " + error.message)
+                status = 1
+                break
+            }
+            frameEvents.removeAll(keepingCapacity: true)
+        }
+    }
+    if let recording, let failure = recording.finish(atFrame: max(0, reader.framesRead - 1)) {
+        StandardStreams.writeError("vigil replay: recording stopped: " + failure.message)
+        status = 1
     }
     var summary = JSONLine()
     summary.add("frames", reader.framesRead)
     summary.add("events", events)
+    if let recording { summary.add("clips", recording.clipsWritten) }
     let perFrameHundredths = reader.framesRead > 0 ? Int(analysisNanoseconds / Int64(reader.framesRead) / 10_000) : 0
     summary.add("analysis_ms_per_frame", perFrameHundredths, fractionDigits: 2)
     var line = JSONLine()
