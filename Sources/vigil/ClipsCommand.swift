@@ -4,7 +4,7 @@ import VigilEvidence
 
 let clipsCommand = Command(
     spec: CommandSpec(
-        name: "clips", summary: "list the clips in a directory: number, start, event, frames, size, state",
+        name: "clips", summary: "list the clips in a directory: number, start, event, frames, size, state, hold",
         options: [
             OptionSpec("dir", value: "DIR", help: "the clip directory (default " + defaultClipDirectory + ")"),
             OptionSpec("json", help: "one JSON object per clip instead of a table"),
@@ -18,11 +18,15 @@ let defaultClipDirectory = "/var/lib/vigil/clips"
 
 func listClips(directory: String, json: Bool) -> Int32 {
     let names: [String]
-    do throws(DeviceError) { names = try FileSystem.list(directory).filter { ClipNames.number(in: $0) != nil } } catch {
+    let held: [UInt64]
+    do throws(DeviceError) {
+        names = try FileSystem.list(directory).filter { ClipNames.number(in: $0) != nil }
+        held = try HoldList.load(directory: directory)
+    } catch {
         StandardStreams.writeError("vigil clips: " + error.message)
         return 1
     }
-    if !json { print("clip      start (UTC)               event    frames      bytes  state") }
+    if !json { print("clip      start (UTC)               event    frames      bytes  state      hold") }
     for name in names {
         let inspection: ClipInspection
         do throws(DeviceError) { inspection = try ClipInspection.inspect(directory + "/" + name) } catch {
@@ -31,6 +35,7 @@ func listClips(directory: String, json: Bool) -> Int32 {
         }
         let header = inspection.header
         let state = inspection.problem == nil ? inspection.state.name : "damaged"
+        let isHeld = ClipNames.number(in: name).map { held.contains($0) } ?? false
         if json {
             var line = JSONLine()
             line.add("file", name)
@@ -40,11 +45,12 @@ func listClips(directory: String, json: Bool) -> Int32 {
             line.add("frames", inspection.frames)
             line.add("bytes", inspection.bytes)
             line.add("state", state)
+            line.add("hold", isHeld)
             print(line.rendered)
         } else {
             print(column(String(header?.clipNumber ?? 0), 10) + column(header.map { utcTimestamp(milliseconds: $0.startMilliseconds) } ?? "?", 26)
                   + column(header?.eventKind.name ?? "?", 9) + column(String(inspection.frames), 7, right: true)
-                  + column(String(inspection.bytes), 11, right: true) + "  " + state)
+                  + column(String(inspection.bytes), 11, right: true) + "  " + column(state, 11) + (isHeld ? "held" : ""))
         }
     }
     return 0

@@ -24,21 +24,22 @@ final class ReplayRecording {
     }
 
     /// Opens the store, or says why recording is refused (fail closed: no clip is written).
-    static func open(directory: String, recipientList: String, unitKeyPath: String?, syncEvery: Int) -> Result<ReplayRecording, KeyError> {
+    static func open(directory: String, recipientList: String, unitKeyPath: String?, syncEvery: Int,
+                     policy: StoragePolicy) -> Result<ReplayRecording, UsageError> {
         var recipients: [ReviewerPublicKey] = []
         for path in recipientList.split(separator: ",") {
             switch KeyFiles.reviewerPublicKey(String(path)) {
             case .success(let key): recipients.append(key)
-            case .failure(let error): return .failure(KeyError("recording refused: " + error.message))
+            case .failure(let error): return .failure(.refused(command: "replay", message: "recording refused: " + error.message))
             }
         }
         do throws(StoreError) {
             let store = try ClipStore(directory: directory, unitKeyPath: unitKeyPath ?? directory + "/" + ClipNames.unitKey,
-                                      recipients: recipients, syncEvery: syncEvery)
+                                      recipients: recipients, syncEvery: syncEvery, policy: policy)
             for outcome in store.recovered { StandardStreams.writeError("vigil replay: recovered " + outcome.description) }
             do throws(DeviceError) { return .success(try ReplayRecording(store: store)) } catch { throw .device(error) }
         } catch {
-            return .failure(KeyError(error.message))
+            return .failure(.refused(command: "replay", message: error.message))
         }
     }
 
@@ -69,4 +70,5 @@ final class ReplayRecording {
     }
 
     var clipsWritten: Int { sink.store.closedPaths.count }
+    var clipsEvicted: Int { sink.store.evicted.count }
 }

@@ -9,11 +9,12 @@ let verifyCommand = Command(
         options: [OptionSpec("unit", value: "FILE", help: "the unit's public key to expect (default: unit.pub in the directory, if there)")],
         details: """
             PATH is a clip or a directory of clips. One line per clip, "ok" or "FAIL" and why, then
-            the chain: clips missing from the sequence (deleted) and clips that do not link to
-            their predecessor (replaced, swapped, from another unit). In a directory that holds
+            the chain: clips missing from the sequence (deleted by the governor, per its signed
+            log, or unexplained) and clips that do not link to their predecessor (replaced,
+            swapped, from another unit). In a directory that holds
             the unit's key (unit.key), torn .partial clips left by a crash are first closed as
             truncated, keeping every complete chunk.
-            Exit status 0 when everything checks, 1 when anything failed or is missing.
+            Exit status 0 when everything checks, 1 when anything failed or is missing unexplained.
             """),
     run: { arguments throws(UsageError) in
         verify(path: arguments.positionals[0], unitOption: arguments.value("unit"))
@@ -70,9 +71,16 @@ func verify(path: String, unitOption: String?) -> Int32 {
         }
     }
     if isDirectory {
-        let findings = ChainCheck.check(inspections, pinnedUnit: pinned, tip: tip)
-        for finding in findings { print((finding.isGap ? "GAP  " : "FAIL ") + finding.message) }
-        failed = failed || !findings.isEmpty
+        var deletions: [DeletionLog.Entry] = []
+        if let unitKey = pinned ?? inspections.first(where: { $0.header != nil })?.header?.unitKey {
+            do throws(DeviceError) { deletions = try DeletionLog.entries(directory: directory, unitKey: unitKey) } catch {
+                print("FAIL " + error.message)
+                failed = true
+            }
+        }
+        let findings = ChainCheck.check(inspections, pinnedUnit: pinned, tip: tip, deletions: deletions)
+        for finding in findings { print((finding.explained ? "ok   " : finding.isGap ? "GAP  " : "FAIL ") + finding.message) }
+        failed = failed || findings.contains { !$0.explained }
         print(failed ? "verify: problems found in " + path : "verify: \(inspections.count) clips, chain intact")
     }
     return failed ? 1 : 0

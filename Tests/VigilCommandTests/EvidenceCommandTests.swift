@@ -146,10 +146,32 @@ import VigilCore
         #expect(run.status == 1 && run.outputLines.contains { $0.hasPrefix("GAP  clips 2-2 missing") }, "\(run.standardOutput)")
     }
 
+    @Test func aQuotaEvictsTheOldestClipsNeverHeldOnesAndVerifyAccountsForThem() throws {
+        let site = try Site(frames: 30)
+        #expect(try site.record().status == 0)
+        let first = site.clips + "/" + site.clipNames[0]
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: first)[.size] as? Int)
+        #expect(try VigilProcess.run(["hold", first]).status == 0)
+        let quota = String(size * 5 / 2)
+        for _ in 0..<4 {
+            let run = try VigilProcess.run(["replay", "--record", site.clips, "--recipients", site.recipients, "--quota", quota, site.stream])
+            #expect(run.status == 0, "\(run.standardError)")
+        }
+        #expect(site.clipNames == ["clip-00000001.vclip", "clip-00000005.vclip"], "the held clip and the newest")
+        #expect(try site.listing().map { $0["hold"] as? Bool } == [true, false])
+        let verified = try VigilProcess.run(["verify", site.clips])
+        #expect(verified.status == 0 && verified.outputLines.contains("ok   clips 2-4 deleted by the governor (quota) before clip-00000005.vclip"),
+                "\(verified.standardOutput)")
+        #expect(try VigilProcess.run(["release", first]).status == 0)
+        #expect(try VigilProcess.run(["replay", "--record", site.clips, "--recipients", site.recipients, "--quota", quota, site.stream]).status == 0)
+        #expect(site.clipNames == ["clip-00000005.vclip", "clip-00000006.vclip"], "released, the old clip went first")
+        #expect(try VigilProcess.run(["verify", site.clips]).status == 0)
+    }
+
     /// SIGKILL the writer at random points; afterwards (verify recovers torn clips, as start-up
     /// does) every clip opens, complete or up to its last complete chunk, and nothing else is left.
     @Test func killedWritersLeaveOnlyClipsThatOpen() throws {
-        let site = try Site(frames: 150)
+        let site = try Site(frames: 100)
         let started = Date()
         #expect(try site.record(syncEvery: 1).status == 0)
         let fullRun = max(0.05, Date().timeIntervalSince(started))

@@ -8,7 +8,8 @@ import VigilDevices
     /// A directory with clips 1...count, each of one frame, written through the store.
     private func store(clips count: Int) throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
-        let store = try ClipStore(directory: directory.path, unitKeyPath: directory.path + "/unit.key", recipients: ClipFixtures.recipients, syncEvery: 1)
+        let store = try ClipStore(directory: directory.path, unitKeyPath: directory.path + "/unit.key", recipients: ClipFixtures.recipients, syncEvery: 1,
+                                  policy: StoragePolicy(quotaPercent: 0, retentionMilliseconds: 0))
         for index in 0..<count {
             try store.begin(kind: .motion, startMilliseconds: Int64(index) * 1000)
             try ClipFixtures.record(index).encoded.withUnsafeBytes { try store.append(record: $0) }
@@ -62,7 +63,8 @@ import VigilDevices
         let directory = try TemporaryDirectory()
         for recipients in [[], [ClipFixtures.recipients[0]], [ClipFixtures.recipients[1], ClipFixtures.recipients[1]]] {
             #expect(throws: StoreError.self) {
-                _ = try ClipStore(directory: directory.path + "/clips", unitKeyPath: directory.path + "/unit.key", recipients: recipients, syncEvery: 1)
+                _ = try ClipStore(directory: directory.path + "/clips", unitKeyPath: directory.path + "/unit.key", recipients: recipients, syncEvery: 1,
+                                  policy: StoragePolicy())
             }
         }
         #expect(directory.names == [], "nothing written, not even the unit key")

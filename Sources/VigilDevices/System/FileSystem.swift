@@ -81,6 +81,20 @@ public enum FileSystem {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// The size of the file at `path` in bytes.
+    public static func size(_ path: String) throws(DeviceError) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw DeviceError("stat " + path, errno: .current, hint: "") }
+        return Int(status.st_size)
+    }
+
+    /// The total size of the filesystem that holds `path`.
+    public static func filesystemBytes(_ path: String) throws(DeviceError) -> Int {
+        var status = statvfs()
+        guard statvfs(path, &status) == 0 else { throw DeviceError("statvfs " + path, errno: .current, hint: "") }
+        return Int(status.f_blocks) * Int(status.f_frsize)
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & UInt32(S_IFMT)) == UInt32(S_IFDIR)

@@ -23,6 +23,7 @@ public enum ClipError: Error, Equatable, Sendable {
     case shareDoesNotOpen(String)
     case noFrames
     case tooFewRecipients(Int)
+    case tooManyRecipients(Int)
     case recipientKeyUnusable(String)
 
     public var message: String {
@@ -51,6 +52,8 @@ public enum ClipError: Error, Equatable, Sendable {
         case .noFrames: return "the clip holds no frames (it was cut before its first frame was written)"
         case .tooFewRecipients(let count):
             return "recording refused: \(count) valid reviewer key(s); at least two are needed so that no one alone can open a clip"
+        case .tooManyRecipients(let count):
+            return "recording refused: \(count) reviewer keys; a clip header holds at most \(ClipHeader.recipientLimit.upperBound)"
         case .recipientKeyUnusable(let fingerprint): return "reviewer key " + fingerprint + " cannot be sealed to (a broken or malicious public key)"
         }
     }

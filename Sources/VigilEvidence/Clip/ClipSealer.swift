@@ -20,9 +20,7 @@ public final class ClipSealer {
         var distinct: [ReviewerPublicKey] = []
         for recipient in recipients where !distinct.contains(recipient) { distinct.append(recipient) }
         guard distinct.count >= ClipHeader.recipientLimit.lowerBound else { throw .tooFewRecipients(distinct.count) }
-        guard distinct.count <= ClipHeader.recipientLimit.upperBound else {
-            throw .headerDamaged("more than \(ClipHeader.recipientLimit.upperBound) reviewers")
-        }
+        guard distinct.count <= ClipHeader.recipientLimit.upperBound else { throw .tooManyRecipients(distinct.count) }
         var key = Sodium.randomBytes(Sodium.keyBytes)
         defer { Sodium.wipe(&key) }
         var shares = Shamir.split(key, count: distinct.count, randomBytes: Sodium.randomBytes)
@@ -57,11 +55,10 @@ public final class ClipSealer {
     }
 
     private func chunk(_ record: UnsafeRawBufferPointer, final: Bool) -> [UInt8] {
-        var bytes = ByteWriter(capacity: 4 + record.count + SecretStreamSealer.overhead).bytes
-        bytes.append(contentsOf: [0, 0, 0, 0])
+        var bytes: [UInt8] = [0, 0, 0, 0]  // the length, known once sealed
+        bytes.reserveCapacity(4 + record.count + SecretStreamSealer.overhead)
         stream.seal(record, additionalData: headerHash, final: final, appendingTo: &bytes)
-        let length = UInt32(bytes.count - 4)
-        for index in 0..<4 { bytes[index] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(index))) }
+        withUnsafeBytes(of: UInt32(bytes.count - 4).littleEndian) { bytes.replaceSubrange(0..<4, with: $0) }
         contentHash.update(bytes)
         contentLength += UInt64(bytes.count)
         chunkCount += 1

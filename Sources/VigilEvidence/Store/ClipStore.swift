@@ -1,7 +1,9 @@
 import VigilDevices
 
 /// A directory of clips written by this unit: it recovers torn clips at start-up, numbers and
-/// chains new clips, and writes them through `ClipFileWriter`.
+/// chains new clips, writes them through `ClipFileWriter`, and has the governor keep them
+/// within the storage policy: before a clip, every 16 chunks of it, and after it (the policy's
+/// "now" is the clip's start time).
 /// Fail closed: without two distinct reviewer keys it refuses to exist, so nothing is ever
 /// recorded that two reviewers could not open, and nothing is ever recorded in the clear.
 public final class ClipStore {
@@ -9,13 +11,19 @@ public final class ClipStore {
     public let unit: UnitSigningKey
     public let recipients: [ReviewerPublicKey]
     public let syncEvery: Int
+    public let governor: StorageGovernor
+    /// Clip numbers the governor deleted, oldest first.
+    public private(set) var evicted: [UInt64] = []
+    private var chunksSinceEnforcement = 0
+    static let enforceEveryChunks = 16
     /// What start-up found and did with torn clips.
     public let recovered: [TornClipRecovery.Outcome]
     public private(set) var tip: ChainTip
     private var writer: ClipFileWriter?
     public private(set) var closedPaths: [String] = []
 
-    public init(directory: String, unitKeyPath: String, recipients: [ReviewerPublicKey], syncEvery: Int) throws(StoreError) {
+    public init(directory: String, unitKeyPath: String, recipients: [ReviewerPublicKey], syncEvery: Int,
+                policy: StoragePolicy) throws(StoreError) {
         var distinct: [ReviewerPublicKey] = []
         for recipient in recipients where !distinct.contains(recipient) { distinct.append(recipient) }
         guard distinct.count >= 2 else { throw .clip(.tooFewRecipients(distinct.count)) }
@@ -30,12 +38,14 @@ public final class ClipStore {
         } catch {
             throw .device(error)
         }
+        governor = StorageGovernor(directory: directory, policy: policy, unit: unit)
     }
 
     public var isRecording: Bool { writer != nil }
 
     public func begin(kind: EventKind, startMilliseconds: Int64) throws(StoreError) {
         if writer != nil { try close() }
+        evicted += try governor.enforce(now: startMilliseconds, reserve: 0, protecting: nil)
         let number = tip.clipNumber + 1
         let sealer: ClipSealer
         do throws(ClipError) {
@@ -56,6 +66,11 @@ public final class ClipStore {
     public func append(record: UnsafeRawBufferPointer) throws(StoreError) {
         guard let writer else { return }
         do throws(DeviceError) { try writer.append(record: record) } catch { throw .device(error) }
+        chunksSinceEnforcement += 1
+        if chunksSinceEnforcement >= ClipStore.enforceEveryChunks {
+            chunksSinceEnforcement = 0
+            evicted += try governor.enforce(now: writer.sealer.header.startMilliseconds, reserve: 0, protecting: writer.sealer.header.clipNumber)
+        }
     }
 
     public func close() throws(StoreError) {
@@ -63,5 +78,7 @@ public final class ClipStore {
         writer = nil
         do throws(DeviceError) { try open.close() } catch { throw .device(error) }
         closedPaths.append(open.closedPath)
+        let header = open.sealer.header
+        evicted += try governor.enforce(now: header.startMilliseconds, reserve: 0, protecting: header.clipNumber)
     }
 }
