@@ -12,7 +12,8 @@
 #   make face-agreement  vigil's face detector against OpenCV's CascadeClassifier on ../shared/data/faces
 #   make bench-faces     full-frame face detection time per cascade at 640x480, vigil and OpenCV
 #   make cascades        convert OpenCV's cascades (opencv-data) to C tables; the builds do it first
-#   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS
+#   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS;
+#                        then clip writing (seal + write + fsync), MB/s and µs/frame
 #   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio
 #   make demo            boot the emulated aarch64 board and run `vigil probe` there
 #   make shell           boot BOARD interactively (leave with `poweroff -f`)

@@ -54,7 +54,7 @@ if !embedded {
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),
         // `make bench`: host only, because counting allocations means replacing malloc in the process.
         .target(name: "CAllocationCounter"),
-        .executableTarget(name: "vigil-bench", dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "CAllocationCounter"]),
+        .executableTarget(name: "vigil-bench", dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilEvidence", "CAllocationCounter"]),
     ]
 }
 

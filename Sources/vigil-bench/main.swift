@@ -37,6 +37,7 @@ for path in options.inputs {
         let measurement = measure(clip, warmupFrames: options.warmupFrames, measuredFrames: options.measuredFrames,
                                   parameters: options.parameters)
         printReport(measurement, clip: clip, warmupFrames: options.warmupFrames, peakKilobytes: peakResidentKilobytes())
+        printEvidenceReport(try measureEvidence(clip, frames: options.measuredFrames, syncEvery: 8), width: clip.header.width, height: clip.header.height)
     } catch {
         StandardStreams.writeError("vigil-bench: " + error.message)
         exit(1)
