@@ -15,6 +15,7 @@
 #   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS;
 #                        then clip writing (seal + write + fsync), MB/s and µs/frame
 #   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio
+#   make fuzz            the clip, Y4M and configuration parsers under libFuzzer, FUZZ_SECONDS each (default 60)
 #   make demo            boot the emulated aarch64 board and run `vigil probe` there
 #   make shell           boot BOARD interactively (leave with `poweroff -f`)
 
@@ -22,7 +23,7 @@ ARCH  ?= aarch64
 BOARD ?= qemu-aarch64
 BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
 
-.PHONY: bench bench-peers bench-build bench-faces eval face-agreement cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+.PHONY: fuzz bench bench-peers bench-build bench-faces eval face-agreement cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
 
 all: host
 
@@ -105,5 +106,26 @@ build/bench/640x480.y4m: $(BENCH_CLIPS)/S4_ADL_19.mp4
 build/bench/1280x720.y4m: $(BENCH_CLIPS)/S1_ADL_10.mp4
 	$(DECODE_Y4M)
 
+# libFuzzer (host build, `swift build --sanitize=fuzzer`, its own scratch path): each parser for
+# FUZZ_SECONDS, starting from the seeds in fuzz/corpus/NAME; new inputs it finds go to
+# build/fuzz/NAME, a crash or hang to build/fuzz/crash-* and fails the target.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = clip y4m config
+fuzz: cascades
+	@for name in $(FUZZ_TARGETS); do \
+		VIGIL_FUZZ=1 swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --product fuzz-$$name || exit 1; \
+	done
+	@bin="$$(VIGIL_FUZZ=1 swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --show-bin-path)"; \
+	for name in $(FUZZ_TARGETS); do \
+		mkdir -p build/fuzz/$$name; \
+		echo "fuzz-$$name: $(FUZZ_SECONDS) s from fuzz/corpus/$$name (log build/fuzz/$$name.log)"; \
+		if "$$bin/fuzz-$$name" -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=build/fuzz/crash-$$name- build/fuzz/$$name fuzz/corpus/$$name > build/fuzz/$$name.log 2>&1; then \
+			grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done)' build/fuzz/$$name.log; \
+		else \
+			tail -40 build/fuzz/$$name.log; echo "fuzz-$$name failed: the input is in build/fuzz/crash-$$name-*" >&2; exit 1; \
+		fi; \
+	done
+
 clean:
-	rm -rf build .build
+	rm -rf build .build .build-fuzz

@@ -58,4 +58,15 @@ if !embedded {
     ]
 }
 
+// `make fuzz` (VIGIL_FUZZ=1, `swift build --sanitize=fuzzer`): libFuzzer supplies `main`, so these
+// executables link only in that build.
+if Context.environment["VIGIL_FUZZ"] == "1" {
+    let library: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+    targets += [
+        .executableTarget(name: "fuzz-clip", dependencies: ["VigilEvidence"], swiftSettings: library),
+        .executableTarget(name: "fuzz-y4m", dependencies: ["VigilCore"], swiftSettings: library),
+        .executableTarget(name: "fuzz-config", dependencies: ["VigilCore", "VigilAnalysis"], swiftSettings: library),
+    ]
+}
+
 let package = Package(name: "vigil", targets: targets)

@@ -36,7 +36,7 @@ public struct ClipTrailer: Equatable, Sendable {
     public var encoded: [UInt8] { signedBytes + signature }
 
     /// The trailer at `offset`, whose first 8 bytes are its magic.
-    static func decode(_ bytes: [UInt8], at offset: Int) -> Result<ClipTrailer, ClipError> {
+    public static func decode(_ bytes: [UInt8], at offset: Int) -> Result<ClipTrailer, ClipError> {
         var reader = ByteReader(bytes, at: offset + 8)
         guard let closingByte = reader.read(UInt8.self), let count = reader.read(UInt32.self), let length = reader.read(UInt64.self),
               let hash = reader.read(count: Sodium.hashBytes), let signature = reader.read(count: Sodium.signatureBytes)

@@ -21,31 +21,39 @@ public struct ParsedClip: Sendable {
         case .failure(let error): return .failure(error)
         }
         guard header.signatureIsValid else { return .failure(.headerSignatureInvalid) }
-        var offset = header.encodedLength
-        var chunks: [Range<Int>] = []
+        let layout = chunkLayout(bytes, from: header.encodedLength)
+        let offset = layout.end
         var trailer: ClipTrailer? = nil
         var trailerProblem: ClipError? = nil
-        while offset < bytes.count {
-            let remaining = bytes.count - offset
-            if remaining >= 8 && Array(bytes[offset..<(offset + 8)]) == ClipTrailer.magic {
-                switch ClipTrailer.decode(bytes, at: offset) {
-                case .success(let found):
-                    trailer = found
-                    trailerProblem = check(found, bytes: bytes, at: offset, chunkCount: chunks.count, unitKey: header.unitKey)
-                case .failure(let error):
-                    trailerProblem = error
-                }
-                break
+        if layout.trailerFollows {
+            switch ClipTrailer.decode(bytes, at: offset) {
+            case .success(let found):
+                trailer = found
+                trailerProblem = check(found, bytes: bytes, at: offset, chunkCount: layout.chunks.count, unitKey: header.unitKey)
+            case .failure(let error):
+                trailerProblem = error
             }
+        }
+        let chunks = layout.chunks
+        let torn = trailer == nil && trailerProblem == nil ? bytes.count - offset : 0
+        return .success(ParsedClip(header: header, headerHash: Sodium.hash(Array(bytes[0..<header.encodedLength])), chunks: chunks,
+                                   trailer: trailer, completeLength: offset, tornBytes: torn, trailerProblem: trailerProblem))
+    }
+
+    /// The chunks from `start` on, up to the trailer's magic or the first bytes that form no
+    /// complete chunk. Structure only: nothing is authenticated here.
+    public static func chunkLayout(_ bytes: [UInt8], from start: Int) -> (chunks: [Range<Int>], end: Int, trailerFollows: Bool) {
+        var offset = start
+        var chunks: [Range<Int>] = []
+        while offset < bytes.count {
+            if bytes.count - offset >= 8 && bytes[offset..<(offset + 8)].elementsEqual(ClipTrailer.magic) { return (chunks, offset, true) }
             var reader = ByteReader(bytes, at: offset)
             guard let length = reader.read(UInt32.self), Int(length) >= SecretStreamSealer.overhead,
                   Int(length) <= ClipSealer.maximumChunkBytes, reader.remaining >= Int(length) else { break }
             chunks.append((offset + 4)..<(offset + 4 + Int(length)))
             offset += 4 + Int(length)
         }
-        let torn = trailer == nil && trailerProblem == nil ? bytes.count - offset : 0
-        return .success(ParsedClip(header: header, headerHash: Sodium.hash(Array(bytes[0..<header.encodedLength])), chunks: chunks,
-                                   trailer: trailer, completeLength: offset, tornBytes: torn, trailerProblem: trailerProblem))
+        return (chunks, offset, false)
     }
 
     private static func check(_ trailer: ClipTrailer, bytes: [UInt8], at offset: Int, chunkCount: Int, unitKey: [UInt8]) -> ClipError? {
