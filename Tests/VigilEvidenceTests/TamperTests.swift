@@ -28,6 +28,7 @@ import Testing
         #expect(refusedOpen == bytes.count, "every one of \(bytes.count) flipped bytes refused by open")
         #expect(refusedVerify == bytes.count, "every one of \(bytes.count) flipped bytes refused by verify")
         #expect(kinds.count >= 4, "the refusals name different parts: \(kinds.sorted())")
+        print("flipped each of the \(bytes.count) bytes of a 2-frame clip: \(refusedOpen) refused by open, \(refusedVerify) by verify")
     }
 
     @Test func aFlipInAChunkNamesThatChunk() throws {

@@ -25,10 +25,4 @@ public struct ByteReader {
         defer { offset += count }
         return Array(bytes[offset..<(offset + count)])
     }
-
-    public mutating func skip(_ count: Int) -> Bool {
-        guard count >= 0 && remaining >= count else { return false }
-        offset += count
-        return true
-    }
 }

@@ -12,7 +12,6 @@ public final class ClipFileWriter {
     private let fd: FileDescriptor
     private let syncEvery: Int
     private var unsynced = 0
-    public private(set) var frames = 0
 
     public init(sealer: ClipSealer, directory: String, syncEvery: Int) throws(DeviceError) {
         self.sealer = sealer
@@ -29,7 +28,6 @@ public final class ClipFileWriter {
     /// Seals and appends one frame record (`FrameRecord.encode`).
     public func append(record: UnsafeRawBufferPointer) throws(DeviceError) {
         try append(sealer.sealChunk(record))
-        frames += 1
         unsynced += 1
         if unsynced >= syncEvery { try sync() }
     }

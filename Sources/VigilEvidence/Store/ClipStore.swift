@@ -41,8 +41,6 @@ public final class ClipStore {
         governor = StorageGovernor(directory: directory, policy: policy, unit: unit)
     }
 
-    public var isRecording: Bool { writer != nil }
-
     public func begin(kind: EventKind, startMilliseconds: Int64) throws(StoreError) {
         if writer != nil { try close() }
         evicted += try governor.enforce(now: startMilliseconds, reserve: 0, protecting: nil)
