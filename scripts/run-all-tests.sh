@@ -1,6 +1,6 @@
 #!/bin/bash
 # `make test`: every stage in turn, even after one fails, then a table and the total.
-# Stages: host unit tests, the face detector against OpenCV, both firmware builds, the firmware self-test under
+# Stages: host unit tests, the face detector against OpenCV, redaction coverage (photos, video), both firmware builds, the firmware self-test under
 # qemu-aarch64-static, and the on-target tests on both emulated boards.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,8 @@ stage() {
 run() { make --no-print-directory "$@"; }
 stage unit-test run unit-test
 stage face-agreement run face-agreement
+stage redaction-coverage run redaction-coverage
+stage redaction-video run redaction-video
 stage firmware-aarch64 run firmware ARCH=aarch64
 stage firmware-x86_64 run firmware ARCH=x86_64
 stage selftest-aarch64 run selftest
