@@ -10,6 +10,8 @@
 #   make test            all of the above, both boards
 #   make eval            score fall detection on ../shared/data (gmdcsa24) with `vigil replay`
 #   make face-agreement  vigil's face detector against OpenCV's CascadeClassifier on ../shared/data/faces
+#   make redaction-coverage  `vigil redact` on annotated face photos: faces covered, faces OpenCV still finds
+#   make redaction-video `vigil redact` on carphone and vtest: every face OpenCV finds on a raw frame covered
 #   make bench-faces     full-frame face detection time per cascade at 640x480, vigil and OpenCV
 #   make cascades        convert OpenCV's cascades (opencv-data) to C tables; the builds do it first
 #   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS;
@@ -23,7 +25,7 @@ ARCH  ?= aarch64
 BOARD ?= qemu-aarch64
 BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
 
-.PHONY: fuzz bench bench-peers bench-build bench-faces eval face-agreement cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+.PHONY: fuzz bench bench-peers bench-build bench-faces eval face-agreement redaction-coverage redaction-video cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
 
 all: host
 
@@ -79,6 +81,12 @@ eval: deps host
 
 face-agreement: deps host
 	python3 scripts/face-agreement.py build/host/vigil
+
+redaction-coverage: deps host
+	python3 scripts/redaction-coverage.py build/host/vigil
+
+redaction-video: deps host
+	python3 scripts/redaction-video.py build/host/vigil
 
 # Benchmarks print figures and never fail on them; they are not part of `make test`.
 # BENCH_SCRATCH=.build-bench builds beside another build instead of waiting for its lock.

@@ -40,7 +40,7 @@ var targets: [Target] = [
     .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilSelfTest", "CSystem"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilSelfTest", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings,
         linkerSettings: firmwareLibraries),
 ]

@@ -78,4 +78,33 @@ let faceChecks: [SelfCheck] = [
             r.expect(detector.detect(frame).isEmpty, name + ": no face on a flat frame")
         }
     },
+    SelfCheck("faces.region-search-is-the-full-search-restricted") { r in
+        guard let detector = try? FaceDetector(cascade: squareDetector(), width: 100, height: 80, minNeighbors: 0) else {
+            return r.fail("the synthetic cascade was refused")
+        }
+        let plane = planeWithSquare(40, 30, 8)
+        let full = detector.detect(plane), fullWindows = detector.windowsTried
+        let whole = detector.detect(plane, within: [SearchRegion(box: Box(minX: 0, minY: 0, maxX: 99, maxY: 79))])
+        r.expect(whole == full && detector.windowsTried == fullWindows, "the whole frame as a region is the full search")
+        let around = detector.detect(plane, within: [SearchRegion(box: Box(minX: 20, minY: 10, maxX: 75, maxY: 65))])
+        r.expect(!around.isEmpty && detector.windowsTried < fullWindows, "a region around the square finds it with fewer windows")
+        r.expect(detector.detect(plane, within: [SearchRegion(box: Box(minX: 0, minY: 0, maxX: 35, maxY: 79))]).isEmpty, "a region beside it finds nothing")
+    },
+    SelfCheck("faces.search-plan-sweeps-the-whole-frame") { r in
+        let plan = FaceSearchPlan(width: 64, height: 100, slices: 5)
+        // Over one sweep, every face no taller than a band lies wholly inside one slice.
+        var slices: [Box] = []
+        for _ in 0..<(plan.slices - 1) {
+            let regions = plan.next(people: [], faces: [])
+            r.expect(regions.count == 2 && regions[0].minimumWindowHeight == plan.band + 1, "the coarse levels over the whole frame, then one slice")
+            slices.append(regions[1].box)
+            r.expect(regions[1].box.height <= 2 * plan.band, "a slice is two bands")
+        }
+        for top in 0...(plan.height - plan.band) {
+            r.expect(slices.contains { $0.minY <= top && top + plan.band - 1 <= $0.maxY }, "a face at row \(top) falls inside a slice")
+        }
+        let person = TrackedPerson(id: 1, box: Box(minX: 10, minY: 20, maxX: 29, maxY: 79))
+        let regions = plan.next(people: [person], faces: [])
+        r.expect(regions.contains { $0.box == Box(minX: 5, minY: 15, maxX: 34, maxY: 84) }, "a person is searched with a margin of a quarter of their width")
+    },
 ]

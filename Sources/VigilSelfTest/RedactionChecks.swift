@@ -46,13 +46,13 @@ let redactionChecks: [SelfCheck] = [
         let redacted = redactor.redact(original, faces: [FaceBox(x: 40, y: 24, width: 32, height: 32)], people: [])
         r.expect(redactor.regions == [RedactedRegion(kind: .face, box: Box(minX: 32, minY: 16, maxX: 79, maxY: 63))], "the face with a quarter margin")
         redacted.read { luma, chroma in
-            r.expect(isMosaic(luma, Box(minX: 32, minY: 16, maxX: 79, maxY: 63), block: 8), "luma in 8x8 blocks")
-            r.expect(isMosaic(chroma!.cb, Box(minX: 16, minY: 8, maxX: 39, maxY: 31), block: 4) && isMosaic(chroma!.cr, Box(minX: 16, minY: 8, maxX: 39, maxY: 31), block: 4),
+            r.expect(isMosaic(luma, Box(minX: 32, minY: 16, maxX: 79, maxY: 63), block: 16), "luma in blocks of half the face")
+            r.expect(isMosaic(chroma!.cb, Box(minX: 16, minY: 8, maxX: 39, maxY: 31), block: 8) && isMosaic(chroma!.cr, Box(minX: 16, minY: 8, maxX: 39, maxY: 31), block: 8),
                      "chroma in the same blocks, at half resolution")
             // The block at (32,16) is the rounded mean of the original pixels there.
             var sum = 0
-            for y in 16..<24 { for x in 32..<40 { sum += Int(before[y * 160 + x]) } }
-            r.expect(Int(luma[32, 16]) == (sum + 32) / 64, "a block is its mean (\(luma[32, 16]) vs \((sum + 32) / 64))")
+            for y in 16..<32 { for x in 32..<48 { sum += Int(before[y * 160 + x]) } }
+            r.expect(Int(luma[32, 16]) == (sum + 128) / 256, "a block is its mean (\(luma[32, 16]) vs \((sum + 128) / 256))")
             var untouched = true
             for y in 0..<120 { for x in 0..<160 where (x < 32 || x > 79 || y < 16 || y > 63) && luma[x, y] != before[y * 160 + x] { untouched = false } }
             r.expect(untouched, "nothing outside the region changed")
@@ -62,8 +62,11 @@ let redactionChecks: [SelfCheck] = [
         let redactor = Redactor(width: 320, height: 240)
         let redacted = redactor.redact(patternedFrame(width: 320, height: 240), faces: [FaceBox(x: 100, y: 60, width: 128, height: 128)], people: [])
         redacted.read { luma, _ in
-            r.expect(isMosaic(luma, Box(minX: 68, minY: 28, maxX: 259, maxY: 219), block: 16), "a 128-pixel face in 16-pixel blocks, its margin too")
-            r.expect(luma[64, 32] != luma[80, 32], "and not coarser")
+            r.expect(isMosaic(luma, Box(minX: 68, minY: 28, maxX: 259, maxY: 219), block: 64), "a 128-pixel face in 64-pixel blocks, its margin too")
+            // The 64-pixel block at (64,64) holds the rounded mean of exactly its own pixels.
+            var sum = 0
+            for y in 64..<128 { for x in 64..<128 { sum += Int(UInt8(truncatingIfNeeded: x * 7 + y * 13)) } }
+            r.expect(Int(luma[64, 64]) == (sum + 2048) / 4096, "a block is the mean of its 64x64 pixels (\(luma[64, 64]) vs \((sum + 2048) / 4096))")
         }
     },
     SelfCheck("redaction.a-face-is-held-and-follows-its-person") { r in

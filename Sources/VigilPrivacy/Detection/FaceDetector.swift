@@ -15,6 +15,8 @@ public final class FaceDetector {
     public private(set) var candidates: [FaceBox] = []
     /// The faces of the last frame.
     public private(set) var faces: [FaceBox] = []
+    /// Windows classified in the last frame: the search's cost, independent of the machine.
+    public private(set) var windowsTried = 0
     private let classifier: Classifier
     private let integral: IntegralImage
     private let resizers: [LinearResize?]
@@ -52,13 +54,26 @@ public final class FaceDetector {
 
     /// Detects the faces of `luma` (of the detector's size) into `faces`, and returns them.
     @discardableResult
-    public func detect(_ luma: Plane) -> [FaceBox] {
+    public func detect(_ luma: Plane) -> [FaceBox] { detect(luma, within: nil) }
+
+    /// Detects faces only in the windows that lie wholly inside one of `regions`: the same
+    /// windows and the same grouping as a full scan, restricted, so that a frame can be searched
+    /// piecewise within a budget. A level no region can hold a window of is skipped entirely.
+    @discardableResult
+    public func detect(_ luma: Plane, within regions: [SearchRegion]?) -> [FaceBox] {
         precondition(luma.width == width && luma.height == height)
         candidates.removeAll(keepingCapacity: true)
+        windowsTried = 0
         for (index, level) in levels.enumerated() {
+            var fitting: [Box]? = nil
+            if let regions {
+                let boxes = regions.filter { $0.holds(level.windowWidth, level.windowHeight) }.map { $0.box }
+                if boxes.isEmpty { continue }
+                fitting = boxes
+            }
             switch classifier {
-            case .haar(let haar): scan(luma, level, resizers[index], haar)
-            case .lbp(let lbp): scan(luma, level, resizers[index], lbp)
+            case .haar(let haar): scan(luma, level, resizers[index], haar, fitting)
+            case .lbp(let lbp): scan(luma, level, resizers[index], lbp, fitting)
             }
         }
         grouping.group(candidates, into: &faces)
@@ -77,7 +92,7 @@ public final class FaceDetector {
         return faces
     }
 
-    private func scan<C: WindowClassifier>(_ luma: Plane, _ level: PyramidLevel, _ resizer: LinearResize?, _ classifier: C) {
+    private func scan<C: WindowClassifier>(_ luma: Plane, _ level: PyramidLevel, _ resizer: LinearResize?, _ classifier: C, _ regions: [Box]?) {
         let source = UnsafePointer(luma.pixels.baseAddress!)
         if let resizer {
             resizer.resize(source, rowBytes: luma.stride, into: shrunk.baseAddress!, destinationRowBytes: level.width)
@@ -91,9 +106,23 @@ public final class FaceDetector {
         let stride = integral.stride
         var y = 0
         while y <= lastY {
+            // A window's full-frame rectangle may round a pixel past the frame: clipped, as the faces are.
+            let top = level.fullImage(y), bottom = min(height, top + level.windowHeight) - 1
+            if let regions, !regions.contains(where: { $0.minY <= top && bottom <= $0.maxY }) {
+                y += level.step
+                continue
+            }
             var x = 0
             while x <= lastX {
+                if let regions {
+                    let left = level.fullImage(x), right = min(width, left + level.windowWidth) - 1
+                    if !regions.contains(where: { $0.minY <= top && bottom <= $0.maxY && $0.minX <= left && right <= $0.maxX }) {
+                        x += level.step
+                        continue
+                    }
+                }
                 let result = classifier.classify(integral, at: y * stride + x)
+                windowsTried += 1
                 if result > 0 {
                     candidates.append(FaceBox(x: level.fullImage(x), y: level.fullImage(y), width: level.windowWidth, height: level.windowHeight))
                 } else if result == 0 {

@@ -1,0 +1,69 @@
+import VigilAnalysis
+import VigilCore
+import VigilPrivacy
+
+/// The `[redaction]` section of the configuration file: what is covered, the static masks,
+/// the cascade, how long a face is held, and the largest still accepted.
+struct RedactionSettings {
+    var policy = RedactionPolicy()
+    var masks: [Polygon] = []
+    var cascadeName = BuiltInCascades.defaultName
+    var faceHoldFrames = 15
+    /// Pixels of the largest still decoded: a bigger JPEG is refused before it is decoded.
+    var maximumImagePixels = 4096 * 4096
+
+    static let maximumMasks = 16
+    static let configSection = ConfigSection(
+        name: "redaction", keys: ["redact", "mask", "cascade", "face_hold_frames", "max_image_pixels"], repeatableKeys: ["mask"])
+
+    /// Applies the `[redaction]` lines of `file` and returns the ones refused, each with why.
+    mutating func apply(_ file: ConfigFile) -> [ConfigError] {
+        var errors: [ConfigError] = []
+        for line in file.lines(in: RedactionSettings.configSection.name) {
+            if let reason = set(line.key, line.value) { errors.append(ConfigError(line: line.number, reason: reason)) }
+        }
+        return errors
+    }
+
+    /// Sets one key; returns why the value was refused, or nil.
+    mutating func set(_ key: String, _ value: String) -> String? {
+        switch key {
+        case "redact":
+            do throws(RedactionPolicyError) { policy = try RedactionPolicy(parsing: value) } catch { return error.message }
+        case "mask":
+            guard masks.count < RedactionSettings.maximumMasks else {
+                return "too many masks: at most \(RedactionSettings.maximumMasks); join neighbouring ones"
+            }
+            do throws(SettingError) { masks.append(try Polygon(parsing: value)) } catch {
+                return "bad mask '" + value + "': " + error.message
+            }
+        case "cascade":
+            guard BuiltInCascades.cascade(named: value) != nil else {
+                return "unknown cascade '" + value + "' (built in: " + commaSeparated(BuiltInCascades.names) + ")"
+            }
+            cascadeName = value
+        case "face_hold_frames":
+            guard let frames = Int(value), (0...300).contains(frames) else { return "face_hold_frames '" + value + "': expected 0 to 300 frames" }
+            faceHoldFrames = frames
+        case "max_image_pixels":
+            guard let pixels = Int(value), (1...(8192 * 8192)).contains(pixels) else {
+                return "max_image_pixels '" + value + "': expected 1 to \(8192 * 8192)"
+            }
+            maximumImagePixels = pixels
+        default:
+            return "unknown key '" + key + "' in [redaction] (known: " + commaSeparated(RedactionSettings.configSection.keys) + ")"
+        }
+        return nil
+    }
+
+    /// The masks rasterised onto a plane of the frame's size (non-zero inside), or nil if none.
+    func maskPlane(width: Int, height: Int) -> Plane? {
+        guard !masks.isEmpty else { return nil }
+        let plane = Plane(width: width, height: height)
+        plane.fill(0)
+        for mask in masks {
+            for run in mask.runs(width: width, height: height, factor: 1) { plane.row(run.y)[run.start..<run.end].update(repeating: 255) }
+        }
+        return plane
+    }
+}
