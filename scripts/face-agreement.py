@@ -11,8 +11,7 @@ Usage: face-agreement.py VIGIL
 import json, os, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import peers_venv
-from face_images import IMAGES, decode, read_luma
+from face_images import IMAGES, decode, read_luma, start_with_opencv
 
 LABEL = "face-agreement"
 CASCADES = {  # vigil's name: the file under /usr/share/opencv4 that OpenCV loads
@@ -60,15 +59,7 @@ def vigil_boxes(vigil, cascade, path):
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: face-agreement.py VIGIL")
-    vigil = os.path.abspath(sys.argv[1])
-    if not os.access(vigil, os.X_OK):
-        sys.exit(f"{LABEL}: {vigil} is not an executable; build it first (make host)")
-    if not peers_venv.inside():
-        peers_venv.enter(__file__, LABEL)
-    import cv2
-    cv2.setNumThreads(1)
+    vigil, cv2 = start_with_opencv(__file__, LABEL)
 
     inputs = [(name, decode(name, relative, video_filter, LABEL)) for name, relative, video_filter in IMAGES]
     print(f"{LABEL}: OpenCV {cv2.__version__} detectMultiScale(scaleFactor=1.1, minNeighbors=3) against vigil faces, "

@@ -61,3 +61,27 @@ def read_luma(path, label):
                 sys.exit(f"{label}: {path}: frame {len(frames)} is truncated; delete it and run again")
             frames.append(np.frombuffer(data, np.uint8, count=width * height).reshape(height, width))
     return frames
+
+
+def start_with_opencv(script, label):
+    """The common start of the face scripts: the vigil binary from argv (checked), then this
+    script re-run inside the OpenCV venv if needed; returns (vigil path, cv2 on one thread)."""
+    if len(sys.argv) != 2:
+        sys.exit(f"usage: {os.path.basename(script)} VIGIL")
+    vigil = os.path.abspath(sys.argv[1])
+    if not os.access(vigil, os.X_OK):
+        sys.exit(f"{label}: {vigil} is not an executable; build it first (make host)")
+    import peers_venv
+    if not peers_venv.inside():
+        peers_venv.enter(script, label)
+    import cv2
+    cv2.setNumThreads(1)
+    return vigil, cv2
+
+
+def covered_fraction(face, regions):
+    """The share of the pixels of `face` (x, y, w, h) inside any of `regions`."""
+    x, y, w, h = (int(v) for v in face)
+    inside = sum(any(rx <= column < rx + rw and ry <= row < ry + rh for rx, ry, rw, rh in regions)
+                 for row in range(y, y + h) for column in range(x, x + w))
+    return inside / (w * h)

@@ -16,7 +16,7 @@ import json, os, re, subprocess, sys
 import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import peers_venv
+from face_images import covered_fraction, start_with_opencv
 
 LABEL = "redaction-coverage"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -64,26 +64,8 @@ def redact(vigil, source, target):
     return [json.loads(line)["box"] for line in result.stdout.splitlines() if line.startswith('{"frame"')]
 
 
-def covered_fraction(face, regions):
-    x, y, w, h = face
-    inside = 0
-    for row in range(y, y + h):
-        for column in range(x, x + w):
-            if any(rx <= column < rx + rw and ry <= row < ry + rh for rx, ry, rw, rh in regions):
-                inside += 1
-    return inside / (w * h)
-
-
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: redaction-coverage.py VIGIL")
-    vigil = os.path.abspath(sys.argv[1])
-    if not os.access(vigil, os.X_OK):
-        sys.exit(f"{LABEL}: {vigil} is not an executable; build it first (make host)")
-    if not peers_venv.inside():
-        peers_venv.enter(__file__, LABEL)
-    import cv2
-    cv2.setNumThreads(1)
+    vigil, cv2 = start_with_opencv(__file__, LABEL)
     os.makedirs(WORK, exist_ok=True)
     detectors = {}
     for name, relative in DETECTORS.items():

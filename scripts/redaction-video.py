@@ -14,7 +14,7 @@ Usage: redaction-video.py VIGIL
 import json, os, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import peers_venv
+from face_images import covered_fraction, start_with_opencv
 
 LABEL = "redaction-video"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -48,23 +48,8 @@ def frames(path):
             yield np.frombuffer(data[:width * height], dtype=np.uint8).reshape(height, width)
 
 
-def covered_fraction(face, regions):
-    x, y, w, h = (int(v) for v in face)
-    inside = sum(any(rx <= column < rx + rw and ry <= row < ry + rh for rx, ry, rw, rh in regions)
-                 for row in range(y, y + h) for column in range(x, x + w))
-    return inside / (w * h)
-
-
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: redaction-video.py VIGIL")
-    vigil = os.path.abspath(sys.argv[1])
-    if not os.access(vigil, os.X_OK):
-        sys.exit(f"{LABEL}: {vigil} is not an executable; build it first (make host)")
-    if not peers_venv.inside():
-        peers_venv.enter(__file__, LABEL)
-    import cv2
-    cv2.setNumThreads(1)
+    vigil, cv2 = start_with_opencv(__file__, LABEL)
     os.makedirs(WORK, exist_ok=True)
     haar = cv2.CascadeClassifier("/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml")
     if haar.empty():
