@@ -26,8 +26,13 @@ enum JPEGStill {
             throw StillError(message: "unsupported JPEG colour layout (subsampling \(subsampling), colour space \(colourSpace)); re-encode it as 4:2:0 YCbCr")
         }
         // Any warning (a truncated or damaged file) is an error: a half-decoded picture is not passed on.
-        let raw = RawFrame(width: Int(width), height: Int(height), format: format)
+        let raw = RawFrame(width: Int(width), height: Int(height), format: format, evenLuma: true)
         let status = raw.capture { frame in
+            // turbojpeg writes whole pixel pairs: each plane must hold what it says it writes.
+            for (component, plane) in frame.planes.enumerated() {
+                let needed = tjPlaneSizeYUV(Int32(component), width, Int32(plane.stride), height, subsampling)
+                precondition(needed != UInt.max && Int(needed) <= plane.pixels.count, "JPEG plane \(component) needs \(needed) bytes")
+            }
             var planes: [UnsafeMutablePointer<UInt8>?] = frame.planes.map { $0.pixels.baseAddress }
             var strides: [Int32] = frame.planes.map { Int32($0.stride) }
             return tjDecompressToYUVPlanes(handle, jpeg, UInt(jpeg.count), &planes, Int32(frame.luma.width), &strides,

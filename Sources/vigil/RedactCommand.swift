@@ -10,21 +10,24 @@ let redactCommand = Command(
         options: [
             OptionSpec("config", value: "FILE", help: "read [redaction] (and the stream's [analysis]) from FILE"),
             OptionSpec("boxes", help: "print one JSON line per redacted region"),
-            OptionSpec("cascade", value: "NAME", help: "the built-in face cascade (default " + BuiltInCascades.defaultName + ")"),
+            OptionSpec("cascade", value: "NAME", help: "search with this built-in face cascade only (for streams and stills)"),
         ],
         details: """
             IN is a .y4m stream (or - for standard input) or a JPEG still; OUT is written in the
             same format, under OUT.partial until it is complete, so OUT never holds raw pixels.
             A stream gets the analysis (tracked people: heads, persons) and face detection within
             a per-frame budget (around people and faces, plus a sweep of the frame in slices);
-            a still has no motion, so there only faces and masks apply. Prints, with --boxes,
+            a still has no motion, so there only faces and masks apply, and its faces are searched
+            for thoroughly: each still cascade on the equalised picture, as it is and mirrored,
+            upright and tilted 15 degrees either way. Prints, with --boxes,
             {"frame":0,"kind":"face","box":[x,y,w,h]} per region, then {"summary":{...}}.
 
             The configuration file's [redaction] section:
               [redaction]
               redact = faces,heads,masks        # any of faces, heads, persons, masks; or none
               mask = 0,0 200,0 200,120 0,120    # a polygon in full-frame pixels, one line each, at most 16
-              cascade = haarcascade_frontalface_default
+              cascade = haarcascade_frontalface_default   # for streams
+              still_cascades = haarcascade_frontalface_default,haarcascade_frontalface_alt2
               face_hold_frames = 15             # frames a face stays covered after it was last seen
               max_image_pixels = 16777216       # larger stills are refused
             Bad input (a damaged stream or JPEG, a still over the limit, a configuration with
@@ -38,7 +41,9 @@ let redactCommand = Command(
             (analysis, settings) = configured
         }
         if let name = arguments.value("cascade") {
-            if let reason = settings.set("cascade", name) { throw .refused(command: "redact", message: reason) }
+            for key in ["cascade", "still_cascades"] {
+                if let reason = settings.set(key, name) { throw .refused(command: "redact", message: reason) }
+            }
         }
         guard arguments.positionals.count == 2 else { throw .missingArgument(command: "redact", expected: ["IN", "OUT"]) }
         let input = arguments.positionals[0], output = arguments.positionals[1]

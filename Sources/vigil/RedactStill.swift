@@ -6,8 +6,8 @@ import VigilPrivacy
 private let stillFileLimit = 64 << 20
 
 extension RedactionJob {
-    /// JPEG in, JPEG out. A still has no motion, so no people: faces (found over the whole
-    /// picture, its histogram equalised first) and masks are what is covered.
+    /// JPEG in, JPEG out. A still has no motion, so no people: faces (`StillFaceSearch` over
+    /// the whole picture) and masks are what is covered.
     func redactStill(input: String, output: String) -> Int32 {
         let jpeg: [UInt8]
         do throws(DeviceError) { jpeg = try readSmallFile(input, limit: stillFileLimit) } catch { return fail(error.message) }
@@ -15,14 +15,12 @@ extension RedactionJob {
         do throws(StillError) { raw = try JPEGStill.decode(jpeg, maximumPixels: settings.maximumImagePixels) } catch {
             return fail(input + ": " + error.message + "; no output written")
         }
-        let faces: [FaceBox]
+        var faces: [FaceBox] = []
         if settings.policy.faces {
-            let equalized = HistogramEqualizer(width: raw.width, height: raw.height).equalize(raw.luma)
-            do throws(CascadeError) { faces = try FaceDetector(cascade: cascade, width: raw.width, height: raw.height).detect(equalized) } catch {
+            let cascades = settings.stillCascadeNames.compactMap { BuiltInCascades.cascade(named: $0) }
+            do throws(CascadeError) { faces = try StillFaceSearch(cascades: cascades, width: raw.width, height: raw.height).detect(raw.luma) } catch {
                 return fail(error.message)
             }
-        } else {
-            faces = []
         }
         let redactor = Redactor(width: raw.width, height: raw.height, policy: settings.policy, holdFrames: settings.faceHoldFrames,
                                 masks: settings.maskPlane(width: raw.width, height: raw.height))

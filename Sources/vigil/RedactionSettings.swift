@@ -8,13 +8,16 @@ struct RedactionSettings {
     var policy = RedactionPolicy()
     var masks: [Polygon] = []
     var cascadeName = BuiltInCascades.defaultName
+    /// The cascades a still is searched with (`StillFaceSearch`): the two Haar frontal ones
+    /// between them cover the annotated photos of ../shared/data (scripts/redaction-coverage.py).
+    var stillCascadeNames = [BuiltInCascades.defaultName, "haarcascade_frontalface_alt2"]
     var faceHoldFrames = 15
     /// Pixels of the largest still decoded: a bigger JPEG is refused before it is decoded.
     var maximumImagePixels = 4096 * 4096
 
     static let maximumMasks = 16
     static let configSection = ConfigSection(
-        name: "redaction", keys: ["redact", "mask", "cascade", "face_hold_frames", "max_image_pixels"], repeatableKeys: ["mask"])
+        name: "redaction", keys: ["redact", "mask", "cascade", "still_cascades", "face_hold_frames", "max_image_pixels"], repeatableKeys: ["mask"])
 
     /// Applies the `[redaction]` lines of `file` and returns the ones refused, each with why.
     mutating func apply(_ file: ConfigFile) -> [ConfigError] {
@@ -42,6 +45,13 @@ struct RedactionSettings {
                 return "unknown cascade '" + value + "' (built in: " + commaSeparated(BuiltInCascades.names) + ")"
             }
             cascadeName = value
+        case "still_cascades":
+            let names = value.split(separator: ",").map { String($0) }
+            guard !names.isEmpty && names.count <= 4 else { return "still_cascades '" + value + "': expected 1 to 4 cascade names, separated by commas" }
+            for name in names where BuiltInCascades.cascade(named: name) == nil {
+                return "unknown cascade '" + name + "' in still_cascades (built in: " + commaSeparated(BuiltInCascades.names) + ")"
+            }
+            stillCascadeNames = names
         case "face_hold_frames":
             guard let frames = Int(value), (0...300).contains(frames) else { return "face_hold_frames '" + value + "': expected 0 to 300 frames" }
             faceHoldFrames = frames

@@ -58,15 +58,9 @@ import VigilCore
     }
 
     private func ffprobeFrames(_ path: String) throws -> Int {
-        let pipe = Pipe()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/ffprobe")
-        process.arguments = ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path]
-        process.standardOutput = pipe
-        try process.run()
-        process.waitUntilExit()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return try #require(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), "ffprobe said '\(text)'")
+        let run = try VigilProcess.runTool("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames",
+                                                      "-of", "csv=p=0", path])
+        return try #require(Int(run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)), "ffprobe said '\(run.standardOutput)' \(run.standardError)")
     }
 
     @Test func keygenWritesTheSecretPrivatelyAndNeverOverwrites() throws {

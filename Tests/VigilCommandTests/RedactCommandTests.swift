@@ -87,6 +87,21 @@ import Testing
         #expect(try Self.leftovers(scratch).isEmpty)
     }
 
+    /// turbojpeg writes the luma of subsampled JPEGs in even-sized planes: an odd-sized photo
+    /// is decoded into room for that (a guard in JPEGStill stops the run otherwise).
+    @Test(arguments: ["yuvj420p", "yuvj422p", "yuvj444p", "gray"])
+    func anOddSizedStillIsRedacted(_ pixelFormat: String) throws {
+        let scratch = try ScratchDirectory()
+        let odd = scratch.url.appendingPathComponent("odd.jpg").path
+        let ffmpeg = try VigilProcess.runTool("ffmpeg", ["-nostdin", "-loglevel", "error", "-i", Self.photo, "-vf", "scale=333:201",
+                                                         "-pix_fmt", pixelFormat, odd])
+        #expect(ffmpeg.status == 0, "\(ffmpeg.standardError)")
+        let output = scratch.url.appendingPathComponent("out.jpg").path
+        let run = try VigilProcess.run(["redact", odd, output])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)).starts(with: [0xFF, 0xD8, 0xFF]))
+    }
+
     @Test func aStillOverTheConfiguredSizeIsRefused() throws {
         let scratch = try ScratchDirectory()
         let config = try scratch.file("site.conf", Data("[redaction]\nmax_image_pixels = 10000\n".utf8))

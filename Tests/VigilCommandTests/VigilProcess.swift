@@ -26,11 +26,22 @@ enum VigilProcess {
 
     /// Runs `vigil arguments...` with `input` on its standard input.
     static func run(_ arguments: [String], input: Data = Data()) throws -> VigilRun {
+        try run(executable(), arguments, input: input)
+    }
+
+    /// Runs a Debian tool the tests compare with (ffmpeg, ffprobe) from /usr/bin.
+    static func runTool(_ name: String, _ arguments: [String]) throws -> VigilRun {
+        let tool = URL(fileURLWithPath: "/usr/bin/" + name)
+        try #require(FileManager.default.isExecutableFile(atPath: tool.path), "no \(tool.path); scripts/install-deps.sh installs it")
+        return try run(tool, arguments, input: Data())
+    }
+
+    private static func run(_ executable: URL, _ arguments: [String], input: Data) throws -> VigilRun {
         let scratch = try ScratchDirectory()
         // Files rather than pipes: nothing can block however much either side writes.
         let stdin = try scratch.file("stdin", input), stdout = try scratch.file("stdout", Data()), stderr = try scratch.file("stderr", Data())
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = executable
         process.arguments = arguments
         process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: stdin))
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))

@@ -7,12 +7,14 @@ public final class Plane {
     public let stride: Int
     public let pixels: UnsafeMutableBufferPointer<UInt8>
 
-    public init(width: Int, height: Int, stride: Int? = nil) {
-        precondition(width > 0 && height > 0 && (stride ?? width) >= width)
+    /// `spareRows` are allocated below the visible rows for writers that fill whole pixel
+    /// pairs (turbojpeg); they are not part of the picture.
+    public init(width: Int, height: Int, stride: Int? = nil, spareRows: Int = 0) {
+        precondition(width > 0 && height > 0 && (stride ?? width) >= width && spareRows >= 0)
         self.width = width
         self.height = height
         self.stride = stride ?? width
-        pixels = .allocate(capacity: self.stride * height)
+        pixels = .allocate(capacity: self.stride * (height + spareRows))
         pixels.initialize(repeating: 0)
     }
 
@@ -65,8 +67,10 @@ public final class Frame {
     public let chroma: (cb: Plane, cr: Plane)?
     public let format: ChromaFormat
 
-    public init(width: Int, height: Int, format: ChromaFormat) {
-        luma = Plane(width: width, height: height)
+    /// With `evenLuma`, the luma plane has room for an even number of columns and rows, as
+    /// turbojpeg writes it for subsampled chroma (tjPlaneWidth, tjPlaneHeight).
+    public init(width: Int, height: Int, format: ChromaFormat, evenLuma: Bool = false) {
+        luma = evenLuma ? Plane(width: width, height: height, stride: (width + 1) & ~1, spareRows: height & 1) : Plane(width: width, height: height)
         self.format = format
         if let size = format.chromaSize(width: width, height: height) {
             let cb = Plane(width: size.width, height: size.height)

@@ -7,9 +7,10 @@ import VigilCore
 public struct RawFrame: ~Copyable {
     let frame: Frame
 
-    /// A frame of this size and chroma format, allocated once and reused through `recycle`.
-    public init(width: Int, height: Int, format: ChromaFormat) {
-        frame = Frame(width: width, height: height, format: format)
+    /// A frame of this size and chroma format, allocated once and reused through `recycle`
+    /// (`evenLuma`: see `Frame`).
+    public init(width: Int, height: Int, format: ChromaFormat, evenLuma: Bool = false) {
+        frame = Frame(width: width, height: height, format: format, evenLuma: evenLuma)
     }
 
     init(reusing frame: Frame) { self.frame = frame }
