@@ -48,6 +48,21 @@ def frames(path):
             yield np.frombuffer(data[:width * height], dtype=np.uint8).reshape(height, width)
 
 
+def opencv_faces(cv2, haar, source):
+    """Per frame, the faces OpenCV finds on the raw frame (plain and equalised), kept beside the
+    decoded clip: they depend only on the clip, and take minutes to find."""
+    cache = source + ".opencv-faces.json"
+    if os.path.exists(cache) and os.path.getmtime(cache) >= os.path.getmtime(source):
+        with open(cache) as file:
+            return json.load(file)
+    found = [[[int(v) for v in face] for image in (luma, cv2.equalizeHist(luma)) for face in haar.detectMultiScale(image, 1.1, 3)]
+             for luma in frames(source)]
+    with open(cache + ".part", "w") as file:
+        json.dump(found, file)
+    os.replace(cache + ".part", cache)
+    return found
+
+
 def main():
     vigil, cv2 = start_with_opencv(__file__, LABEL)
     os.makedirs(WORK, exist_ok=True)
@@ -70,14 +85,13 @@ def main():
                 regions.setdefault(record["frame"], []).append(record["box"])
         faces = covered = 0
         missed = []
-        for index, luma in enumerate(frames(source)):
-            found = [tuple(f) for image in (luma, cv2.equalizeHist(luma)) for f in haar.detectMultiScale(image, 1.1, 3)]
+        for index, found in enumerate(opencv_faces(cv2, haar, source)):
             for face in found:
                 faces += 1
                 if covered_fraction(face, regions.get(index, [])) >= MIN_FACE_COVERED:
                     covered += 1
                 else:
-                    missed.append((index, tuple(int(v) for v in face)))
+                    missed.append((index, tuple(face)))
         print(f"{LABEL}: {name}: {summary.get('frames')} frames, {covered}/{faces} faces OpenCV finds on the raw frames covered; "
               f"vigil {summary.get('ms_per_frame')} ms/frame, {summary.get('windows_per_frame')} detector windows/frame (max {summary.get('windows_max')})")
         if missed:

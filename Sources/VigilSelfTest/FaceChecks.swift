@@ -90,21 +90,34 @@ let faceChecks: [SelfCheck] = [
         r.expect(!around.isEmpty && detector.windowsTried < fullWindows, "a region around the square finds it with fewer windows")
         r.expect(detector.detect(plane, within: [SearchRegion(box: Box(minX: 0, minY: 0, maxX: 35, maxY: 79))]).isEmpty, "a region beside it finds nothing")
     },
-    SelfCheck("faces.search-plan-sweeps-the-whole-frame") { r in
-        let plan = FaceSearchPlan(width: 64, height: 100, slices: 5)
-        // Over one sweep, every face no taller than a band lies wholly inside one slice.
-        var slices: [Box] = []
-        for _ in 0..<(plan.slices - 1) {
+    SelfCheck("faces.search-plan-sweeps-the-whole-frame-within-its-budget") { r in
+        guard let detector = try? FaceDetector(cascade: squareDetector(), width: 64, height: 100, minNeighbors: 0) else {
+            return r.fail("the synthetic cascade was refused")
+        }
+        let plan = FaceSearchPlan(for: detector, windowBudget: 600)
+        let frame = Plane(width: 64, height: 100)
+        // Over one sweep, every window of every level lies wholly inside a region of its level.
+        var swept: [SearchRegion] = []
+        for _ in 0..<plan.sweepFrames {
             let regions = plan.next(people: [], faces: [])
-            r.expect(regions.count == 2 && regions[0].minimumWindowHeight == plan.band + 1, "the coarse levels over the whole frame, then one slice")
-            slices.append(regions[1].box)
-            r.expect(regions[1].box.height <= 2 * plan.band, "a slice is two bands")
+            r.expect(plan.plannedWindows <= plan.windowBudget + 64, "a frame stays within the budget (and one row): \(plan.plannedWindows)")
+            detector.detect(frame, within: regions)
+            r.expect(detector.windowsTried <= plan.plannedWindows, "the detector tries no more than planned: \(detector.windowsTried) > \(plan.plannedWindows)")
+            swept += regions
         }
-        for top in 0...(plan.height - plan.band) {
-            r.expect(slices.contains { $0.minY <= top && top + plan.band - 1 <= $0.maxY }, "a face at row \(top) falls inside a slice")
+        var uncovered = 0
+        for level in detector.levels {
+            var y = 0
+            while y + detector.cascade.windowHeight <= level.height {
+                let top = level.fullImage(y), bottom = min(100, top + level.windowHeight) - 1
+                if !swept.contains(where: { $0.holds(level.windowWidth, level.windowHeight) && $0.box.minY <= top && bottom <= $0.box.maxY }) { uncovered += 1 }
+                y += level.step
+            }
         }
+        r.expect(uncovered == 0, "\(uncovered) window rows left out of the sweep")
         let person = TrackedPerson(id: 1, box: Box(minX: 10, minY: 20, maxX: 29, maxY: 79))
         let regions = plan.next(people: [person], faces: [])
-        r.expect(regions.contains { $0.box == Box(minX: 5, minY: 15, maxX: 34, maxY: 84) }, "a person is searched with a margin of a quarter of their width")
+        r.expect(regions.first == SearchRegion(box: Box(minX: 5, minY: 15, maxX: 34, maxY: 50), maximumWindowHeight: 30),
+                 "a person is searched in their head zone for faces up to 1.5 times their width: \(regions.first.map { $0.box.description } ?? "none")")
     },
 ]

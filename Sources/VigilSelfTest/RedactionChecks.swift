@@ -89,7 +89,7 @@ let redactionChecks: [SelfCheck] = [
         let person = TrackedPerson(id: 1, box: Box(minX: 60, minY: 20, maxX: 91, maxY: 115))
         let heads = Redactor(width: 160, height: 120)
         _ = heads.redact(patternedFrame(), faces: [], people: [person])
-        r.expect(heads.regions == [RedactedRegion(kind: .head, box: Box(minX: 52, minY: 12, maxX: 99, maxY: 52))], "the top of an upright person, widened")
+        r.expect(heads.regions == [RedactedRegion(kind: .head, box: Box(minX: 52, minY: 12, maxX: 99, maxY: 68))], "the top of an upright person (1.5 widths), widened")
         var strict = RedactionPolicy()
         strict.persons = true
         let persons = Redactor(width: 160, height: 120, policy: strict)

@@ -29,6 +29,7 @@ let redactCommand = Command(
               cascade = haarcascade_frontalface_default   # for streams
               still_cascades = haarcascade_frontalface_default,haarcascade_frontalface_alt2
               face_hold_frames = 15             # frames a face stays covered after it was last seen
+              face_window_budget = 4000         # detector windows per stream frame: the cost bound
               max_image_pixels = 16777216       # larger stills are refused
             Bad input (a damaged stream or JPEG, a still over the limit, a configuration with
             mistakes): a message on stderr, no OUT, exit status 2.

@@ -17,7 +17,7 @@ extension RedactionJob {
             return fail(error.message)
         }
         let analyzer = SceneAnalyzer(width: header.width, height: header.height, parameters: analysis)
-        let plan = FaceSearchPlan(width: header.width, height: header.height)
+        let plan = FaceSearchPlan(for: detector, windowBudget: settings.faceWindowBudget)
         let equalizer = HistogramEqualizer(width: header.width, height: header.height)
         let redactor = Redactor(width: header.width, height: header.height, policy: settings.policy, holdFrames: settings.faceHoldFrames,
                                 masks: settings.maskPlane(width: header.width, height: header.height))
@@ -42,8 +42,11 @@ extension RedactionJob {
             analyzer.analyze(raw.luma, frameIndex: index, milliseconds: header.milliseconds(atFrame: index)) { _ in }
             people.removeAll(keepingCapacity: true)
             for track in analyzer.tracker.tracks { people.append(TrackedPerson(id: track.id, box: track.box.scaled(by: analyzer.factor))) }
-            let faces = settings.policy.faces
-                ? detector.detect(equalizer.equalize(raw.luma), within: plan.next(people: people, faces: coveredFaces)) : []
+            var faces: [FaceBox] = []
+            if settings.policy.faces {
+                let regions = plan.next(people: people, faces: coveredFaces)
+                faces = equalizer.withEqualized(raw.luma, rows: plan.rows) { detector.detect($0, within: regions) }
+            }
             let redacted = redactor.redact(raw, faces: faces, people: people)
             nanoseconds += clock.nanoseconds - started
             windows += detector.windowsTried
@@ -74,6 +77,8 @@ extension RedactionJob {
         summary.add("ms_per_frame", frames > 0 ? Int(nanoseconds / Int64(frames) / 10_000) : 0, fractionDigits: 2)
         summary.add("windows_per_frame", frames > 0 ? windows / frames : 0)
         summary.add("windows_max", mostWindows)
+        summary.add("window_budget", plan.windowBudget)
+        summary.add("sweep_frames", plan.sweepFrames)
         var line = JSONLine()
         line.add("summary", summary)
         print(line.rendered)

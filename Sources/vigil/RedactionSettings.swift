@@ -12,12 +12,14 @@ struct RedactionSettings {
     /// between them cover the annotated photos of ../shared/data (scripts/redaction-coverage.py).
     var stillCascadeNames = [BuiltInCascades.defaultName, "haarcascade_frontalface_alt2"]
     var faceHoldFrames = 15
+    /// Detector windows per stream frame (`FaceSearchPlan`): about 3.5 ms on the host.
+    var faceWindowBudget = 4000
     /// Pixels of the largest still decoded: a bigger JPEG is refused before it is decoded.
     var maximumImagePixels = 4096 * 4096
 
     static let maximumMasks = 16
     static let configSection = ConfigSection(
-        name: "redaction", keys: ["redact", "mask", "cascade", "still_cascades", "face_hold_frames", "max_image_pixels"], repeatableKeys: ["mask"])
+        name: "redaction", keys: ["redact", "mask", "cascade", "still_cascades", "face_hold_frames", "face_window_budget", "max_image_pixels"], repeatableKeys: ["mask"])
 
     /// Applies the `[redaction]` lines of `file` and returns the ones refused, each with why.
     mutating func apply(_ file: ConfigFile) -> [ConfigError] {
@@ -55,6 +57,11 @@ struct RedactionSettings {
         case "face_hold_frames":
             guard let frames = Int(value), (0...300).contains(frames) else { return "face_hold_frames '" + value + "': expected 0 to 300 frames" }
             faceHoldFrames = frames
+        case "face_window_budget":
+            guard let windows = Int(value), (500...1_000_000).contains(windows) else {
+                return "face_window_budget '" + value + "': expected 500 to 1000000 detector windows per frame"
+            }
+            faceWindowBudget = windows
         case "max_image_pixels":
             guard let pixels = Int(value), (1...(8192 * 8192)).contains(pixels) else {
                 return "max_image_pixels '" + value + "': expected 1 to \(8192 * 8192)"

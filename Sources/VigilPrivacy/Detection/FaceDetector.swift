@@ -22,6 +22,8 @@ public final class FaceDetector {
     private let resizers: [LinearResize?]
     private let shrunk: UnsafeMutableBufferPointer<UInt8>
     private let grouping: RectangleGrouping
+    /// The search regions that hold the row being scanned.
+    private var rowBoxes: [Box] = []
 
     private enum Classifier {
         case haar(HaarWindowClassifier)
@@ -66,14 +68,19 @@ public final class FaceDetector {
         windowsTried = 0
         for (index, level) in levels.enumerated() {
             var fitting: [Box]? = nil
+            var rows = 0..<level.height
             if let regions {
                 let boxes = regions.filter { $0.holds(level.windowWidth, level.windowHeight) }.map { $0.box }
                 if boxes.isEmpty { continue }
                 fitting = boxes
+                // Rows above the highest region and below the lowest are neither resized nor
+                // integrated (sums are differences, so the integral may start at any row).
+                let highest = boxes.reduce(height) { min($0, $1.minY) }, lowest = boxes.reduce(0) { max($0, $1.maxY) }
+                rows = max(0, highest * level.height / height - 2)..<min(level.height, (lowest + 1) * level.height / height + 2)
             }
             switch classifier {
-            case .haar(let haar): scan(luma, level, resizers[index], haar, fitting)
-            case .lbp(let lbp): scan(luma, level, resizers[index], lbp, fitting)
+            case .haar(let haar): scan(luma, level, rows, resizers[index], haar, fitting)
+            case .lbp(let lbp): scan(luma, level, rows, resizers[index], lbp, fitting)
             }
         }
         grouping.group(candidates, into: &faces)
@@ -92,36 +99,49 @@ public final class FaceDetector {
         return faces
     }
 
-    private func scan<C: WindowClassifier>(_ luma: Plane, _ level: PyramidLevel, _ resizer: LinearResize?, _ classifier: C, _ regions: [Box]?) {
+    /// Scans the windows that lie within the level's `rows` (all of them unless the search
+    /// regions span fewer).
+    private func scan<C: WindowClassifier>(_ luma: Plane, _ level: PyramidLevel, _ rows: Range<Int>, _ resizer: LinearResize?, _ classifier: C, _ regions: [Box]?) {
+        guard rows.count >= cascade.windowHeight else { return }
         let source = UnsafePointer(luma.pixels.baseAddress!)
         if let resizer {
-            resizer.resize(source, rowBytes: luma.stride, into: shrunk.baseAddress!, destinationRowBytes: level.width)
-            integral.integrate(UnsafePointer(shrunk.baseAddress!), rowBytes: level.width, width: level.width, height: level.height, withSquares: classifier.needsSquares)
+            resizer.resize(source, rowBytes: luma.stride, into: shrunk.baseAddress!, destinationRowBytes: level.width, rows: rows)
+            integral.integrate(UnsafePointer(shrunk.baseAddress! + rows.lowerBound * level.width), rowBytes: level.width, width: level.width,
+                               height: rows.count, withSquares: classifier.needsSquares)
         } else {
-            integral.integrate(source, rowBytes: luma.stride, width: level.width, height: level.height, withSquares: classifier.needsSquares)
+            integral.integrate(source + rows.lowerBound * luma.stride, rowBytes: luma.stride, width: level.width, height: rows.count,
+                               withSquares: classifier.needsSquares)
         }
         // OpenCV tries x, y = 0, step, 2 step, ... while the window stays inside the level, and
         // after a window that fails the first stage skips the next position.
-        let lastX = level.width - cascade.windowWidth, lastY = level.height - cascade.windowHeight
+        let lastX = level.width - cascade.windowWidth, lastY = rows.upperBound - cascade.windowHeight
         let stride = integral.stride
-        var y = 0
+        var y = (rows.lowerBound + level.step - 1) / level.step * level.step
         while y <= lastY {
             // A window's full-frame rectangle may round a pixel past the frame: clipped, as the faces are.
             let top = level.fullImage(y), bottom = min(height, top + level.windowHeight) - 1
-            if let regions, !regions.contains(where: { $0.minY <= top && bottom <= $0.maxY }) {
-                y += level.step
-                continue
+            var x = 0, rowEnd = lastX
+            if let regions {
+                rowBoxes.removeAll(keepingCapacity: true)
+                for box in regions where box.minY <= top && bottom <= box.maxY { rowBoxes.append(box) }
+                if rowBoxes.isEmpty {
+                    y += level.step
+                    continue
+                }
+                // The columns from the leftmost region's left edge to the rightmost's right edge.
+                let leftmost = rowBoxes.reduce(width) { min($0, $1.minX) }, rightmost = rowBoxes.reduce(0) { max($0, $1.maxX) }
+                x = max(0, leftmost * level.width / width / level.step * level.step - 2 * level.step)
+                rowEnd = min(lastX, (rightmost + 1) * level.width / width + level.step)
             }
-            var x = 0
-            while x <= lastX {
-                if let regions {
+            while x <= rowEnd {
+                if regions != nil {
                     let left = level.fullImage(x), right = min(width, left + level.windowWidth) - 1
-                    if !regions.contains(where: { $0.minY <= top && bottom <= $0.maxY && $0.minX <= left && right <= $0.maxX }) {
+                    if !rowBoxes.contains(where: { $0.minX <= left && right <= $0.maxX }) {
                         x += level.step
                         continue
                     }
                 }
-                let result = classifier.classify(integral, at: y * stride + x)
+                let result = classifier.classify(integral, at: (y - rows.lowerBound) * stride + x)
                 windowsTried += 1
                 if result > 0 {
                     candidates.append(FaceBox(x: level.fullImage(x), y: level.fullImage(y), width: level.windowWidth, height: level.windowHeight))

@@ -3,6 +3,7 @@ import VigilCore
 /// Spreads a frame's grey levels over 0...255 before face detection, as OpenCV's
 /// `equalizeHist` does (in integers here): faces in shadow or against a bright sky get the
 /// contrast the cascades were trained on. Writes into its own plane; the frame is not changed.
+/// The plane starts all zero.
 public final class HistogramEqualizer {
     public let output: Plane
     private var histogram = [Int](repeating: 0, count: 256)
@@ -12,11 +13,15 @@ public final class HistogramEqualizer {
         output = Plane(width: width, height: height)
     }
 
+    /// Equalises `luma` into `output`; the histogram is the whole frame's (as OpenCV's), the
+    /// mapping is written only for `rows` when given (a budgeted search reads no others).
     @discardableResult
-    public func equalize(_ luma: Plane) -> Plane {
+    public func equalize(_ luma: Plane, rows: Range<Int>? = nil) -> Plane {
         precondition(luma.width == output.width && luma.height == output.height)
-        for index in 0..<256 { histogram[index] = 0 }
-        for y in 0..<luma.height { for value in luma.row(y) { histogram[Int(value)] += 1 } }
+        histogram.withUnsafeMutableBufferPointer { counts in
+            for index in 0..<256 { counts[index] = 0 }
+            for y in 0..<luma.height { for value in luma.row(y) { counts[Int(value)] &+= 1 } }
+        }
         let total = luma.width * luma.height
         // The darkest level present becomes 0; the rest are spread by their cumulative share.
         let first = histogram.firstIndex { $0 > 0 } ?? 0
@@ -26,10 +31,22 @@ public final class HistogramEqualizer {
             cumulative += histogram[level]
             table[level] = total == base ? UInt8(level) : UInt8(max(0, ((cumulative - base) * 255 + (total - base) / 2) / (total - base)))
         }
-        for y in 0..<luma.height {
-            let source = luma.row(y), target = output.row(y)
-            for x in 0..<luma.width { target[x] = table[Int(source[x])] }
+        table.withUnsafeBufferPointer { table in
+            for y in (rows ?? 0..<luma.height).clamped(to: 0..<luma.height) {
+                let source = luma.row(y), target = output.row(y)
+                for x in 0..<luma.width { target[x] = table[Int(source[x])] }
+            }
         }
         return output
+    }
+
+    /// Equalises `luma` (the mapping written for `rows`, widened by `margin` for the detector's
+    /// interpolation), lets `body` read the result, then wipes those rows: the equalised copy
+    /// of a raw frame does not outlive the frame.
+    public func withEqualized<Result>(_ luma: Plane, rows: Range<Int>, margin: Int = 16, _ body: (Plane) -> Result) -> Result {
+        let widened = (rows.lowerBound - margin)..<(rows.upperBound + margin)
+        let result = body(equalize(luma, rows: widened))
+        for y in widened.clamped(to: 0..<output.height) { output.row(y).update(repeating: 0) }
+        return result
     }
 }

@@ -66,10 +66,12 @@ final class LinearResize {
 
     deinit { lines.deallocate() }
 
-    func resize(_ source: UnsafePointer<UInt8>, rowBytes: Int, into destination: UnsafeMutablePointer<UInt8>, destinationRowBytes: Int) {
+    /// Resizes the image, or only the destination rows `range` (a search within a band of the
+    /// frame needs no more).
+    func resize(_ source: UnsafePointer<UInt8>, rowBytes: Int, into destination: UnsafeMutablePointer<UInt8>, destinationRowBytes: Int, rows range: Range<Int>? = nil) {
         lineRows = (-1, -1)
         let lines = self.lines.baseAddress!
-        for y in 0..<height {
+        for y in (range ?? 0..<height).clamped(to: 0..<height) {
             let out = destination + y * destinationRowBytes
             if y < rows.first || y >= rows.end {
                 // Above the first or below the last row: that row alone, rounded to the byte.

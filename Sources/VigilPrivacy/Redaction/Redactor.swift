@@ -108,11 +108,14 @@ public final class Redactor {
 
     /// Where the head of a tracked person is: the top of an upright box (a head is about an
     /// eighth of a body's height; a quarter allows for a box that includes raised arms or
-    /// misses the feet), widened by a quarter each side; the whole box of someone lying or
-    /// crouching, whose head may be at either end.
+    /// misses the feet; one and a half widths for someone close, whose box is head and
+    /// shoulders and may start at the top of the hair: carphone's face ends 1.2 widths down),
+    /// widened by a quarter each side; the whole box of someone lying or crouching, whose head
+    /// may be at either end.
     static func headZone(of box: Box) -> Box {
         guard box.height > box.width else { return box.grown(by: max(2, box.width / 8)) }
         let margin = max(2, box.width / 4)
-        return Box(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.minY + max(box.height / 4, box.width))
+        let depth = min(box.height, max(box.height / 4, box.width * 3 / 2))
+        return Box(minX: box.minX - margin, minY: box.minY - margin, maxX: box.maxX + margin, maxY: box.minY + depth)
     }
 }
