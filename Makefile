@@ -15,8 +15,10 @@
 #   make bench-faces     full-frame face detection time per cascade at 640x480, vigil and OpenCV
 #   make cascades        convert OpenCV's cascades (opencv-data) to C tables; the builds do it first
 #   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS;
-#                        then clip writing (seal + write + fsync), MB/s and µs/frame
-#   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio
+#                        then clip writing (seal + write + fsync), MB/s and µs/frame; redaction per
+#                        frame on vtest and a fall clip; full-frame face detection per cascade
+#   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio;
+#                        face detection against OpenCV's detectMultiScale (bench-faces)
 #   make fuzz            the clip, Y4M and configuration parsers under libFuzzer, FUZZ_SECONDS each (default 60)
 #   make demo            boot the emulated aarch64 board and run `vigil probe` there
 #   make shell           boot BOARD interactively (leave with `poweroff -f`)
@@ -94,12 +96,15 @@ BENCH_SCRATCH ?= .build
 BENCH_CLIPS = ../shared/data/fall/gmdcsa24
 DECODE_Y4M = mkdir -p build/bench && ffmpeg -nostdin -loglevel error -y -i $< -f yuv4mpegpipe -pix_fmt gray $@.part && mv $@.part $@
 
-bench: deps bench-build build/bench/640x480.y4m build/bench/1280x720.y4m
+bench: deps bench-build host build/bench/640x480.y4m build/bench/1280x720.y4m
 	build/bench/vigil-bench build/bench/640x480.y4m
 	build/bench/vigil-bench build/bench/1280x720.y4m
+	python3 scripts/bench-redaction.py build/host/vigil
+	python3 scripts/bench-faces.py --vigil-only build/host/vigil
 
-bench-peers: deps bench-build build/bench/640x480.y4m
+bench-peers: deps bench-build host build/bench/640x480.y4m
 	python3 scripts/bench-peers.py build/bench/vigil-bench build/bench/640x480.y4m
+	python3 scripts/bench-faces.py build/host/vigil
 
 bench-faces: deps host
 	python3 scripts/bench-faces.py build/host/vigil

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """`make bench-faces`: full-frame face detection time per cascade at 640x480, vigil against
 OpenCV's CascadeClassifier.detectMultiScale(image, 1.1, 3) with the same cascade on the same grey
-frame, one thread each. Prints figures and never fails on them; not part of `make test`.
-Usage: bench-faces.py VIGIL [--repeat N]
+frame, one thread each (`make bench-peers`; `make bench` runs it with --vigil-only). Prints
+figures and never fails on them; not part of `make test`.
+Usage: bench-faces.py VIGIL [--repeat N] [--vigil-only]
 """
 import argparse, json, os, subprocess, sys, time
 
@@ -45,9 +46,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("vigil", help="the vigil executable (host build)")
     parser.add_argument("--repeat", type=int, default=10, help="detections timed per frame and cascade (default 10)")
+    parser.add_argument("--vigil-only", action="store_true", help="time vigil alone (no OpenCV, no download)")
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.vigil_only:
+        print(f"{LABEL}: vigil, one thread, mean of {args.repeat} full-frame detections, scaleFactor 1.1, minNeighbors 3")
+        print(f"  {'frame (640x480)':48} {'cascade':32} {'vigil ms':>9}  faces")
+        for name, relative, video_filter, what in FRAMES:
+            path = decode(name, relative, video_filter, LABEL, extra_filter="scale=640:480")
+            for cascade in CASCADES:
+                ours, our_faces = vigil_ms(os.path.abspath(args.vigil), cascade, path, args.repeat)
+                print(f"  {name + ' (' + what + ')':48} {cascade:32} {ours:9.1f}  {our_faces}")
+        return
     if not peers_venv.inside():
         peers_venv.enter(__file__, LABEL)
     import cv2

@@ -96,6 +96,8 @@ let faceChecks: [SelfCheck] = [
         }
         let plan = FaceSearchPlan(for: detector, windowBudget: 600)
         let frame = Plane(width: 64, height: 100)
+        r.expect(plan.next(people: [], faces: []) == [SearchRegion(box: Box(minX: 0, minY: 0, maxX: 63, maxY: 99))]
+                 && plan.plannedWindows == plan.fullSearchWindows, "the first frame is searched in full")
         // Over one sweep, every window of every level lies wholly inside a region of its level.
         var swept: [SearchRegion] = []
         for _ in 0..<plan.sweepFrames {

@@ -9,6 +9,8 @@ import VigilCore
 /// 3. with what is left (at least a quarter of the budget), the next rows of a sweep that scans
 ///    the whole frame level by level, so that someone who stands still (and so has no track)
 ///    is found too, within `sweepFrames`.
+/// The first frame is searched in full, over the budget: nothing is held or tracked yet, and a
+/// face in view when the stream starts must not wait for the sweep.
 /// The budget counts the windows a region can hold; the detector, which skips a position after
 /// a window fails the first stage, tries fewer.
 public final class FaceSearchPlan {
@@ -23,6 +25,9 @@ public final class FaceSearchPlan {
     private let cascadeHeight: Int
     private var sweepLevel = 0
     private var sweepRow = 0
+    private var started = false
+    /// Windows of a full search of the frame.
+    public let fullSearchWindows: Int
     public private(set) var regions: [SearchRegion] = []
     /// Windows the regions of the last frame hold, as the budget counts them.
     public private(set) var plannedWindows = 0
@@ -45,6 +50,7 @@ public final class FaceSearchPlan {
         var total = 0
         for level in detector.levels { total += FaceSearchPlan.rowWindows(level, detector.cascade.windowWidth) * FaceSearchPlan.rowCount(level, detector.cascade.windowHeight) }
         sweepFrames = (total + sweepShare - 1) / sweepShare
+        fullSearchWindows = total
         regions.reserveCapacity(64)
     }
 
@@ -52,6 +58,12 @@ public final class FaceSearchPlan {
     /// (full-frame pixels).
     public func next(people: [TrackedPerson], faces: [Box]) -> [SearchRegion] {
         regions.removeAll(keepingCapacity: true)
+        guard started else {
+            started = true
+            regions.append(SearchRegion(box: Box(minX: 0, minY: 0, maxX: width - 1, maxY: height - 1)))
+            plannedWindows = fullSearchWindows
+            return regions
+        }
         plannedWindows = 0
         let targeted = windowBudget / 4 * 3
         for face in faces {

@@ -16,12 +16,19 @@ public struct TrackedPerson: Equatable, Sendable {
 /// unredacted then. A face found on a tracked person moves with that person while it is held.
 final class FaceMemory {
     struct Face {
+        /// Where it is now: where it was seen, moved with its person since.
         var box: Box
+        /// Where the detector saw it last. A track's box can jump (its motion mask grows a
+        /// torso or loses a head), so a held face is covered both where it was seen and where
+        /// its person carried it: `extent`.
+        var seen: Box
         /// The person it was found on (0: none), and where on their box.
         var trackID: Int
         var offsetX: Int, offsetY: Int
         /// Frames since the detector last saw it.
         var age: Int
+
+        var extent: Box { box.union(seen) }
     }
     let holdFrames: Int
     private let capacity: Int
@@ -47,7 +54,7 @@ final class FaceMemory {
             let box = Box(minX: detection.x, minY: detection.y, maxX: detection.x + detection.width - 1, maxY: detection.y + detection.height - 1)
             let centreX = (box.minX + box.maxX) / 2, centreY = (box.minY + box.maxY) / 2
             let person = people.first { centreX >= $0.box.minX && centreX <= $0.box.maxX && centreY >= $0.box.minY && centreY <= $0.box.maxY }
-            let face = Face(box: box, trackID: person?.id ?? 0, offsetX: box.minX - (person?.box.minX ?? 0),
+            let face = Face(box: box, seen: box, trackID: person?.id ?? 0, offsetX: box.minX - (person?.box.minX ?? 0),
                             offsetY: box.minY - (person?.box.minY ?? 0), age: 0)
             if let same = faces.firstIndex(where: { $0.box.intersectionArea(box) > 0 }) {
                 faces[same] = face

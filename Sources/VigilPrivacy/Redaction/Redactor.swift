@@ -80,7 +80,7 @@ public final class Redactor {
                 // A margin of a quarter of the face on every side: hair, ears, chin.
                 // Blocks of half the face: in blocks of an eighth or a quarter, OpenCV's Haar
                 // detector still finds faces on the PASCAL photos (scripts/redaction-coverage.py).
-                cover(.face, face.box.grown(by: max(2, face.box.width / 4)), block: face.box.width / 2, in: frame)
+                cover(.face, face.extent.grown(by: max(2, face.box.width / 4)), block: face.box.width / 2, in: frame)
             }
         }
         for person in people {
