@@ -24,9 +24,7 @@ public final class ClipFileWriter {
     /// Cleared when the filesystem cannot claim room ahead (no fallocate there).
     private var claimsRoom = true
     /// False once a write failed after its chunk was sealed: the sealer has moved past the file.
-    public private(set) var canClose = true
-    /// Frames written (complete chunks, the end chunk not counted).
-    public private(set) var frameCount = 0
+    private var canClose = true
 
     /// The end chunk (an empty record) and the trailer.
     static var closingBytes: Int { 4 + SecretStreamSealer.overhead + ClipTrailer.encodedLength }
@@ -55,7 +53,6 @@ public final class ClipFileWriter {
     public func append(record: UnsafeRawBufferPointer) throws(DeviceError) {
         try claim(4 + record.count + SecretStreamSealer.overhead + ClipFileWriter.closingBytes)
         try write(sealer.sealChunk(record))
-        frameCount += 1
         unsynced += 1
         if unsynced >= syncEvery { try sync() }
     }
