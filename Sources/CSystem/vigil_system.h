@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
+#include <termios.h>
+#include <linux/falloc.h>
 
 /* errno is a macro over a thread-local: read it through a function. */
 static inline int vigil_errno(void) { return errno; }
@@ -36,3 +38,11 @@ static inline void *vigil_map_failed(void) { return MAP_FAILED; }
 
 /* struct dirent's d_name is a fixed char array, which Swift imports as a tuple. */
 static inline const char *vigil_dirent_name(const struct dirent *entry) { return entry->d_name; }
+
+/* fallocate(2) is declared only under _GNU_SOURCE, which would change other declarations
+ * (strerror_r). KEEP_SIZE reserves blocks past the end without growing the file, so an
+ * append-only writer can hold back the room it needs to close a file on a full disk. */
+int fallocate(int fd, int mode, off_t offset, off_t length);
+static inline int vigil_reserve_beyond_end(int fd, long long offset, long long length) {
+    return fallocate(fd, FALLOC_FL_KEEP_SIZE, (off_t)offset, (off_t)length);
+}

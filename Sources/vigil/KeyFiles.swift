@@ -12,10 +12,32 @@ enum KeyFiles {
         }
     }
 
-    static func reviewerSecretKey(_ path: String) -> Result<ReviewerSecretKey, KeyError> {
-        let contents: [UInt8]
+    /// A reviewer's secret key; a passphrase-sealed one is opened with the first line of
+    /// `passphraseFile`, or a passphrase typed on the terminal when there is one.
+    static func reviewerSecretKey(_ path: String, passphraseFile: String?) -> Result<ReviewerSecretKey, KeyError> {
+        var contents: [UInt8]
         do throws(DeviceError) { contents = try FileSystem.readFile(path, limit: 4096) } catch { return .failure(KeyError(error.message)) }
-        switch ReviewerSecretKey.parse(contents) {
+        defer { Sodium.wipe(&contents) }
+        let parsed: Result<ReviewerSecretKey, KeyError>
+        if PassphraseSealedKey.isSealed(contents) {
+            var passphrase: [UInt8]
+            if let passphraseFile {
+                switch Passphrase.firstLine(of: passphraseFile) {
+                case .success(let line): passphrase = line
+                case .failure(let error): return .failure(error)
+                }
+            } else if Passphrase.canAsk, let typed = Passphrase.ask("passphrase for " + path + ": ") {
+                passphrase = typed
+            } else {
+                return .failure(KeyError("key file " + path + " is protected by a passphrase; give --passphrase-file "
+                                         + path + "=FILE (the passphrase on FILE's first line), or run on a terminal to be asked"))
+            }
+            defer { Sodium.wipe(&passphrase) }
+            parsed = PassphraseSealedKey.open(contents, passphrase: passphrase)
+        } else {
+            parsed = ReviewerSecretKey.parse(contents)
+        }
+        switch parsed {
         case .success(let key): return .success(key)
         case .failure(let error): return .failure(KeyError("key file " + path + " " + error.message))
         }

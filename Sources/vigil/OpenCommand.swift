@@ -9,6 +9,8 @@ let openCommand = Command(
         arguments: ["CLIP"],
         options: [
             OptionSpec("key", value: "FILE", repeatable: true, help: "a reviewer's .key file; give two (four-eyes rule)"),
+            OptionSpec("passphrase-file", value: "KEY=FILE", repeatable: true,
+                       help: "the passphrase of --key KEY is FILE's first line (else asked on a terminal)"),
             OptionSpec("out", value: "FILE.avi", help: "write the video here and its metadata to FILE.json"),
             OptionSpec("frames", value: "DIR", help: "instead of a video, write DIR/frame-NNNNNN.jpg and DIR/clip.json (DIR must not exist)"),
             OptionSpec("unit", value: "FILE", help: "the unit's public key to expect (default: unit.pub beside the clip, if there)"),
@@ -18,13 +20,23 @@ let openCommand = Command(
             (its predecessor, when it is in the same directory), both reviewers' key shares, and
             every chunk: authenticated, in order, none missing, none added, the trailer's hash.
             Any failure: a message naming what failed, exit status 1, and nothing written.
+            A key made with a passphrase (vigil keygen --passphrase) needs it: --passphrase-file
+            KEY=FILE for each such key, or, on a terminal, a prompt per key.
             A clip cut by a crash opens up to its last complete frame and is marked truncated.
             """),
     run: { arguments throws(UsageError) in
         let out = arguments.value("out"), framesDirectory = arguments.value("frames")
         guard (out == nil) != (framesDirectory == nil) else { throw .refused(command: "open", message: "give exactly one of --out FILE.avi and --frames DIR") }
         if let out, !out.hasSuffix(".avi") { throw .badValue(option: "--out", value: out, expected: "a file name ending in .avi") }
-        return openClip(path: arguments.positionals[0], keyPaths: arguments.values("key"), unitOption: arguments.value("unit"),
+        let keyPaths = arguments.values("key")
+        var passphraseFiles: [(key: String, file: String)] = []
+        for assignment in arguments.values("passphrase-file") {
+            guard let keyPath = keyPaths.first(where: { assignment.hasPrefix($0 + "=") && assignment.count > $0.count + 1 }) else {
+                throw .badValue(option: "--passphrase-file", value: assignment, expected: "KEY=FILE where KEY is given with --key")
+            }
+            passphraseFiles.append((keyPath, String(assignment.dropFirst(keyPath.count + 1))))
+        }
+        return openClip(path: arguments.positionals[0], keyPaths: keyPaths, passphraseFiles: passphraseFiles, unitOption: arguments.value("unit"),
                         out: out, framesDirectory: framesDirectory)
     })
 
@@ -33,10 +45,10 @@ private func refuse(_ message: String) -> Int32 {
     return 1
 }
 
-func openClip(path: String, keyPaths: [String], unitOption: String?, out: String?, framesDirectory: String?) -> Int32 {
+func openClip(path: String, keyPaths: [String], passphraseFiles: [(key: String, file: String)], unitOption: String?, out: String?, framesDirectory: String?) -> Int32 {
     var keys: [ReviewerSecretKey] = []
     for keyPath in keyPaths {
-        switch KeyFiles.reviewerSecretKey(keyPath) {
+        switch KeyFiles.reviewerSecretKey(keyPath, passphraseFile: passphraseFiles.last(where: { $0.key == keyPath })?.file) {
         case .success(let key): keys.append(key)
         case .failure(let error): return refuse(error.message)
         }

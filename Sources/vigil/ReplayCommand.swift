@@ -14,7 +14,8 @@ let replayCommand = Command(
             OptionSpec("recipients", value: "A.pub,B.pub", help: "with --record: the reviewers' public keys, two or more"),
             OptionSpec("unit-key", value: "FILE", help: "with --record: the unit's signing key, made at first use (default DIR/unit.key)"),
             OptionSpec("sync-every", value: "N", help: "with --record: fsync the clip every N frames (default 8)"),
-            OptionSpec("quota", value: "BYTES", help: "with --record: keep the clips under BYTES, deleting the oldest (default: 90 % of the filesystem)"),
+            OptionSpec("quota", value: "BYTES", help: "with --record: keep the clips under BYTES, deleting the oldest (default: none)"),
+            OptionSpec("quota-percent", value: "P", help: "with --record: keep the clips under P % of the filesystem (default 90; 0: none); the smaller quota applies"),
             OptionSpec("retention-hours", value: "H", help: "with --record: delete clips older than H hours unless held (default 72; 0 keeps them)"),
         ],
         details: """
@@ -60,14 +61,15 @@ let replayCommand = Command(
         if let directory = arguments.value("record") {
             let syncEvery = try arguments.integer("sync-every", default: 8, in: 1...100_000)
             let policy = StoragePolicy(quotaBytes: try arguments.integer("quota", default: 0, in: 0...Int.max),
+                                       quotaPercent: try arguments.integer("quota-percent", default: 90, in: 0...100),
                                        retentionMilliseconds: Int64(try arguments.integer("retention-hours", default: 72, in: 0...100_000)) * 3_600_000)
             switch ReplayRecording.open(directory: directory, recipientList: arguments.value("recipients") ?? "",
                                         unitKeyPath: arguments.value("unit-key"), syncEvery: syncEvery, policy: policy) {
             case .success(let opened): recording = opened
             case .failure(let error): throw error
             }
-        } else if ["recipients", "unit-key", "sync-every", "quota", "retention-hours"].contains(where: { arguments.value($0) != nil }) {
-            throw .refused(command: "replay", message: "--recipients, --unit-key, --sync-every, --quota and --retention-hours go with --record DIR")
+        } else if ["recipients", "unit-key", "sync-every", "quota", "quota-percent", "retention-hours"].contains(where: { arguments.value($0) != nil }) {
+            throw .refused(command: "replay", message: "--recipients, --unit-key, --sync-every, --quota, --quota-percent and --retention-hours go with --record DIR")
         }
         return replay(path: arguments.positionals[0], parameters: parameters, recording: recording)
     })

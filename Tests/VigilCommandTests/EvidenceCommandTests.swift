@@ -71,6 +71,40 @@ import VigilCore
         #expect(again.status == 1 && again.standardError.contains("exists"))
     }
 
+    /// A key made with a passphrase is not the plain layout, stays 0600, and opens a clip only
+    /// with its passphrase; without one, or with a wrong one, open says so and writes nothing.
+    @Test func aPassphraseProtectedKeyOpensOnlyWithItsPassphrase() throws {
+        let site = try Site(frames: 40)
+        let passphrase = try site.scratch.file("dave.pass", Data("correct horse battery staple\n".utf8))
+        let wrong = try site.scratch.file("wrong.pass", Data("correct horse battery stable\n".utf8))
+        let dave = site.path + "/dave"
+        let made = try VigilProcess.run(["keygen", "--out", dave, "--passphrase-file", passphrase])
+        #expect(made.status == 0 && made.standardOutput.contains("protected by the passphrase"), "keygen: \(made.standardError)")
+        let contents = try String(contentsOfFile: dave + ".key", encoding: .utf8)
+        #expect(contents.hasPrefix("vigil-reviewer-secret-sealed-v1 ") && !contents.contains("vigil-reviewer-secret-v1"))
+        #expect((try FileManager.default.attributesOfItem(atPath: dave + ".key")[.posixPermissions] as? Int) == 0o600)
+        let short = try site.scratch.file("short.pass", Data("short\n".utf8))
+        let refused = try VigilProcess.run(["keygen", "--out", site.path + "/frank", "--passphrase-file", short])
+        #expect(refused.status == 2 && refused.standardError.contains("choose a longer one") && !FileManager.default.fileExists(atPath: site.path + "/frank.key"))
+
+        let recorded = try VigilProcess.run(["replay", "--record", site.clips, "--recipients", site.recipients + "," + dave + ".pub", site.stream])
+        #expect(recorded.status == 0, "replay: \(recorded.standardError)")
+        let clip = site.clips + "/" + site.clipNames[0]
+        let video = site.path + "/dave.avi"
+        let cases: [(passphrases: [String], says: String)] = [
+            ([], "key file " + dave + ".key is protected by a passphrase; give --passphrase-file " + dave + ".key=FILE"),
+            (["--passphrase-file", dave + ".key=" + wrong], "key file " + dave + ".key does not open with this passphrase"),
+        ]
+        for (passphrases, says) in cases {
+            let run = try VigilProcess.run(["open", "--key", site.key("alice"), "--key", dave + ".key"] + passphrases + [clip, "--out", video])
+            #expect(run.status == 1 && run.standardError.contains(says), "expected '\(says)', got: \(run.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: video) && !FileManager.default.fileExists(atPath: site.path + "/dave.json"))
+        }
+        let opened = try VigilProcess.run(["open", "--key", site.key("alice"), "--key", dave + ".key", "--passphrase-file", dave + ".key=" + passphrase,
+                                           clip, "--out", video])
+        #expect(opened.status == 0 && FileManager.default.fileExists(atPath: video), "open: \(opened.standardError)")
+    }
+
     @Test func recordedFootageOpensWithTwoKeysIntoAnAVIThatFFprobeCounts() throws {
         let site = try Site(frames: 80)
         let recorded = try site.record()

@@ -15,6 +15,14 @@ extension FileDescriptor {
         return nil
     }
 
+    /// Claims `length` bytes of the filesystem from `offset` on without changing the file's
+    /// size (fallocate KEEP_SIZE): later writes there cannot fail for lack of space.
+    public func reserve(offset: Int, length: Int) -> Errno? {
+        let fd = rawValue
+        if case .failure(let error) = retryingOnInterrupt({ vigil_reserve_beyond_end(fd, Int64(offset), Int64(length)) }) { return error }
+        return nil
+    }
+
     /// Takes the exclusive advisory lock without waiting; false when another process holds it.
     public func tryLockExclusive() -> Result<Bool, Errno> {
         let fd = rawValue

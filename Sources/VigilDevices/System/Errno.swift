@@ -16,6 +16,8 @@ public struct Errno: Error, Equatable, Sendable {
     public static let permissionDenied = Errno(rawValue: EACCES)
     public static let busy = Errno(rawValue: EBUSY)
     public static let invalidArgument = Errno(rawValue: EINVAL)
+    public static let noSpace = Errno(rawValue: ENOSPC)
+    public static let notSupported = Errno(rawValue: EOPNOTSUPP)
 
     public var description: String { String(cString: strerror(rawValue)) }
 }

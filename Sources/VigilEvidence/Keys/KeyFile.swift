@@ -4,6 +4,8 @@
 public enum KeyFile {
     public static let reviewerPublic = "vigil-reviewer-public-v1"
     public static let reviewerSecret = "vigil-reviewer-secret-v1"
+    /// A reviewer's secret sealed under a passphrase (`PassphraseSealedKey`).
+    public static let reviewerSecretSealed = "vigil-reviewer-secret-sealed-v1"
     public static let unitPublic = "vigil-unit-public-v1"
     public static let unitSecret = "vigil-unit-secret-v1"
 

@@ -5,45 +5,84 @@ import VigilDevices
 /// repairs it while it is written), fsync every `syncEvery` chunks, and on close the final
 /// chunk and trailer, fsync, rename to `NAME`, fsync the directory. A crash at any point
 /// leaves a `.partial` whose complete chunks `TornClipRecovery` keeps.
+///
+/// A full filesystem: before a chunk is sealed, room for it and for the clip's closing bytes
+/// is claimed from the filesystem; when there is none, nothing of the chunk is written and
+/// the clip can still be closed in the room claimed before. Where the filesystem cannot claim
+/// room ahead, a failed write is cut off again, and a clip that then cannot be closed is left
+/// as a `.partial` of complete chunks for recovery.
 public final class ClipFileWriter {
     public let sealer: ClipSealer
     public let partialPath: String
     public let closedPath: String
     private let fd: FileDescriptor
     private let syncEvery: Int
+    private let filesystem: StoreFilesystem
     private var unsynced = 0
+    /// Bytes in the file, all of them complete chunks (or the header).
+    private var size = 0
+    /// Cleared when the filesystem cannot claim room ahead (no fallocate there).
+    private var claimsRoom = true
+    /// False once a write failed after its chunk was sealed: the sealer has moved past the file.
+    private var canClose = true
 
-    public init(sealer: ClipSealer, directory: String, syncEvery: Int) throws(DeviceError) {
+    /// The end chunk (an empty record) and the trailer.
+    static var closingBytes: Int { 4 + SecretStreamSealer.overhead + ClipTrailer.encodedLength }
+
+    public init(sealer: ClipSealer, directory: String, syncEvery: Int, filesystem: StoreFilesystem = .system) throws(DeviceError) {
         self.sealer = sealer
         self.syncEvery = max(1, syncEvery)
+        self.filesystem = filesystem
         partialPath = directory + "/" + ClipNames.partial(sealer.header.clipNumber)
         closedPath = directory + "/" + ClipNames.closed(sealer.header.clipNumber)
         fd = try FileSystem.open(partialPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND, mode: 0o600)
         if case .success(false) = fd.tryLockExclusive() { throw DeviceError("lock " + partialPath, hint: "another vigil is writing it") }
-        try append(sealer.headerBytes)
-        try sync()
-        try FileSystem.syncDirectory(containing: partialPath)
+        do throws(DeviceError) {
+            try claim(sealer.headerBytes.count + ClipFileWriter.closingBytes)
+            try write(sealer.headerBytes)
+            try sync()
+            try FileSystem.syncDirectory(containing: partialPath)
+        } catch {
+            // A clip without its header holds nothing; leave no file behind.
+            _ = try? FileSystem.remove(partialPath)
+            throw error
+        }
     }
 
     /// Seals and appends one frame record (`FrameRecord.encode`).
     public func append(record: UnsafeRawBufferPointer) throws(DeviceError) {
-        try append(sealer.sealChunk(record))
+        try claim(4 + record.count + SecretStreamSealer.overhead + ClipFileWriter.closingBytes)
+        try write(sealer.sealChunk(record))
         unsynced += 1
         if unsynced >= syncEvery { try sync() }
     }
 
     /// Ends the clip and makes it durable under its final name.
     public func close() throws(DeviceError) {
-        try append(sealer.finish())
+        guard canClose else { throw DeviceError("close " + partialPath, hint: "a chunk was lost; it is recovered at the next start or by vigil verify") }
+        try write(sealer.finish())
         try sync()
         try FileSystem.rename(partialPath, to: closedPath)
         try FileSystem.syncDirectory(containing: closedPath)
     }
 
-    private func append(_ bytes: [UInt8]) throws(DeviceError) {
+    /// Claims room for `length` bytes after the end of the file.
+    private func claim(_ length: Int) throws(DeviceError) {
+        guard claimsRoom, let error = filesystem.reserve(fd, size, length) else { return }
+        guard error != .notSupported else {
+            claimsRoom = false
+            return
+        }
+        throw DeviceError("claim room in " + partialPath, errno: error, hint: "is the flash full or failing?")
+    }
+
+    private func write(_ bytes: [UInt8]) throws(DeviceError) {
         if case .failure(let error) = bytes.withUnsafeBytes({ fd.write($0) }) {
+            canClose = false
+            _ = fd.truncate(to: size)
             throw DeviceError("write " + partialPath, errno: error, hint: "is the flash full or failing?")
         }
+        size += bytes.count
     }
 
     private func sync() throws(DeviceError) {

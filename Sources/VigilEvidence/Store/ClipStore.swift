@@ -12,6 +12,7 @@ public final class ClipStore {
     public let recipients: [ReviewerPublicKey]
     public let syncEvery: Int
     public let governor: StorageGovernor
+    private let filesystem: StoreFilesystem
     /// Clip numbers the governor deleted, oldest first.
     public private(set) var evicted: [UInt64] = []
     private var chunksSinceEnforcement = 0
@@ -23,13 +24,14 @@ public final class ClipStore {
     public private(set) var closedPaths: [String] = []
 
     public init(directory: String, unitKeyPath: String, recipients: [ReviewerPublicKey], syncEvery: Int,
-                policy: StoragePolicy) throws(StoreError) {
+                policy: StoragePolicy, filesystem: StoreFilesystem = .system) throws(StoreError) {
         var distinct: [ReviewerPublicKey] = []
         for recipient in recipients where !distinct.contains(recipient) { distinct.append(recipient) }
         guard distinct.count >= 2 else { throw .clip(.tooFewRecipients(distinct.count)) }
         self.directory = directory
         self.recipients = distinct
         self.syncEvery = syncEvery
+        self.filesystem = filesystem
         do throws(DeviceError) {
             try FileSystem.makeDirectory(directory)
             unit = try UnitKeyFile.loadOrCreate(unitKeyPath)
@@ -38,7 +40,7 @@ public final class ClipStore {
         } catch {
             throw .device(error)
         }
-        governor = StorageGovernor(directory: directory, policy: policy, unit: unit)
+        governor = StorageGovernor(directory: directory, policy: policy, unit: unit, filesystem: filesystem)
     }
 
     public func begin(kind: EventKind, startMilliseconds: Int64) throws(StoreError) {
@@ -52,29 +54,50 @@ public final class ClipStore {
         } catch {
             throw .clip(error)
         }
+        let opened: ClipFileWriter
+        do throws(DeviceError) { opened = try ClipFileWriter(sealer: sealer, directory: directory, syncEvery: syncEvery, filesystem: filesystem) } catch {
+            throw StoreError(writing: error, closedClip: nil)
+        }
+        writer = opened
         do throws(DeviceError) {
-            writer = try ClipFileWriter(sealer: sealer, directory: directory, syncEvery: syncEvery)
             tip = ChainTip(clipNumber: number, headerHash: sealer.headerHash)
             try tip.save(directory: directory)
         } catch {
-            throw .device(error)
+            throw StoreError(writing: error, closedClip: closeAfterFailure())
         }
     }
 
+    /// Appends one frame record to the open clip. On a failure the clip is closed with the
+    /// frames written before it, so that nothing is left half-written.
     public func append(record: UnsafeRawBufferPointer) throws(StoreError) {
         guard let writer else { return }
-        do throws(DeviceError) { try writer.append(record: record) } catch { throw .device(error) }
+        do throws(DeviceError) { try writer.append(record: record) } catch { throw StoreError(writing: error, closedClip: closeAfterFailure()) }
         chunksSinceEnforcement += 1
         if chunksSinceEnforcement >= ClipStore.enforceEveryChunks {
             chunksSinceEnforcement = 0
-            evicted += try governor.enforce(now: writer.sealer.header.startMilliseconds, reserve: 0, protecting: writer.sealer.header.clipNumber)
+            do throws(StoreError) {
+                evicted += try governor.enforce(now: writer.sealer.header.startMilliseconds, reserve: 0, protecting: writer.sealer.header.clipNumber)
+            } catch {
+                _ = closeAfterFailure()
+                throw error
+            }
         }
+    }
+
+    /// Closes the open clip after a failure, if it can be; its file name, or nil when it was
+    /// left as a `.partial` of complete chunks for recovery.
+    private func closeAfterFailure() -> String? {
+        guard let open = writer else { return nil }
+        writer = nil
+        do throws(DeviceError) { try open.close() } catch { return nil }
+        closedPaths.append(open.closedPath)
+        return open.closedPath
     }
 
     public func close() throws(StoreError) {
         guard let open = writer else { return }
         writer = nil
-        do throws(DeviceError) { try open.close() } catch { throw .device(error) }
+        do throws(DeviceError) { try open.close() } catch { throw StoreError(writing: error, closedClip: nil) }
         closedPaths.append(open.closedPath)
         let header = open.sealer.header
         evicted += try governor.enforce(now: header.startMilliseconds, reserve: 0, protecting: header.clipNumber)

@@ -8,11 +8,13 @@ public final class StorageGovernor {
     public let directory: String
     public let policy: StoragePolicy
     private let unit: UnitSigningKey
+    private let filesystem: StoreFilesystem
 
-    public init(directory: String, policy: StoragePolicy, unit: UnitSigningKey) {
+    public init(directory: String, policy: StoragePolicy, unit: UnitSigningKey, filesystem: StoreFilesystem = .system) {
         self.directory = directory
         self.policy = policy
         self.unit = unit
+        self.filesystem = filesystem
     }
 
     struct StoredClip {
@@ -37,7 +39,7 @@ public final class StorageGovernor {
         let clips = try storedClips()
         let held = try HoldList.load(directory: directory)
         var usage = clips.reduce(0) { $0 + $1.bytes }
-        let quota = policy.quota(filesystemBytes: try FileSystem.filesystemBytes(directory))
+        let quota = policy.quota(filesystemBytes: try filesystem.capacity(directory))
         var deleted: [UInt64] = []
         for clip in clips where !clip.isPartial && clip.number != protecting && !held.contains(clip.number) {
             let expired = policy.retentionMilliseconds > 0 && (clip.startMilliseconds.map { now - $0 > policy.retentionMilliseconds } ?? false)

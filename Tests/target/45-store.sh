@@ -1,0 +1,101 @@
+#!/bin/sh
+# The evidence store on a real, small filesystem (a tmpfs): recording until the disk is
+# full, the share quota evicting the oldest clips, and held clips filling the quota.
+. "$(dirname "$0")/lib.sh"
+V=/usr/bin/vigil
+OUT=$TARGET_OUT/store
+W=/tmp/store
+M=/mnt/store
+mkdir -p "$OUT" "$W" "$M"
+
+# walks N - a YUV4MPEG2 stream of N walks on stdout (as in 40-replay.sh: 160x120, 10 fps, a dark
+# person-sized box crossing from the left), one every 16 s, so that each is a clip of its own
+# (2 s pre-roll, the walk, 3 s post-roll): about 150 KB of clip per walk.
+walks() {
+	awk -v walks="$1" 'BEGIN {
+		w = 160; h = 120; period = 160
+		printf "YUV4MPEG2 W%d H%d F10:1 Ip A1:1 Cmono\n", w, h
+		for (y = 0; y < h; y++) {
+			row = ""
+			for (x = 0; x < w; x++)
+				row = row sprintf("%c", 60 + int(x * 60 / w) + int(y * 40 / h) + (int(x / 16) + int(y / 16)) % 2 * 24)
+			background[y] = row
+		}
+		box = ""
+		for (x = 0; x < 14; x++) box = box sprintf("%c", 30)
+		for (f = 0; f < walks * period; f++) {
+			printf "FRAME\n"
+			step = f % period
+			left = 4 * (step - 5)
+			for (y = 0; y < h; y++) {
+				if (step >= 5 && step < 42 && y >= 50 && y < 94) printf "%s%s%s", substr(background[y], 1, left), box, substr(background[y], left + 15)
+				else printf "%s", background[y]
+			}
+		}
+	}'
+}
+
+walks 5 > $W/walks.y4m
+$V keygen --out $W/alice > /dev/null && $V keygen --out $W/bob > /dev/null
+RECIPIENTS=$W/alice.pub,$W/bob.pub
+
+# record NAME DIR ARGS... - vigil replay --record DIR, keeping stdout, stderr and the exit status in $OUT/NAME.*
+record() {
+	_name=$1 _dir=$2
+	shift 2
+	$V replay --record "$_dir" --recipients $RECIPIENTS "$@" $W/walks.y4m > "$OUT/$_name.out" 2> "$OUT/$_name.err"
+	echo $? > "$OUT/$_name.rc"
+}
+status_is() { test "$(cat "$OUT/$1.rc")" = "$2"; }
+said() { grep -qF "$2" "$OUT/$1.err"; }
+summary() { sed -n "s/.*\"$2\":\([0-9]*\).*/\1/p" "$OUT/$1.out"; }
+# only_clips DIR - nothing but closed clips and the store's own files: no .partial, no temporary file
+only_clips() { test -z "$(ls "$1" | grep -v -e '^clip-[0-9]*\.vclip$' -e '^chain$' -e '^unit\.key$' -e '^unit\.pub$' -e '^deletions$' -e '^holds$')"; }
+clip_bytes() { cat "$1"/clip-*.vclip | wc -c; }
+newest_clip() { ls "$1" | grep '^clip-[0-9]*\.vclip$' | tail -n 1; }
+
+mount -t tmpfs -o size=640k vigil-store $M || { bad "mount a 640 KB tmpfs on $M"; exit 1; }
+FS_BYTES=$((640 * 1024))
+
+# ------------------------------------------------- (a) a byte quota above the filesystem: ENOSPC
+record full $M/full --quota 100000000 --quota-percent 0
+check "a full filesystem: exit status 1 (got $(cat "$OUT/full.rc"))" status_is full 1
+check "a full filesystem: the error says the disk is full" said full "No space left on device: the filesystem filled up before the clip quota was reached"
+check "a full filesystem: the error says what to do" said full "set a quota below the filesystem's free room (--quota BYTES or --quota-percent P)"
+LAST=$(newest_clip $M/full)
+check "a full filesystem: the clip being written was closed ($LAST)" said full "$M/full/$LAST was closed with the frames written before"
+check "a full filesystem: only closed clips are left, nothing half-written or in the clear" only_clips $M/full
+$V verify $M/full > "$OUT/full-verify.out" 2>&1
+check "a full filesystem: vigil verify passes every clip" grep -q "chain intact" "$OUT/full-verify.out"
+check "a full filesystem: the last clip verifies as closed" grep -q "^ok   $LAST: .*, closed, [1-9][0-9]* frames" "$OUT/full-verify.out"
+FRAMES=$(sed -n "s/^ok   $LAST: .*, closed, \([0-9]*\) frames.*/\1/p" "$OUT/full-verify.out")
+$V open --key $W/alice.key --key $W/bob.key --frames $W/full-frames $M/full/$LAST > "$OUT/full-open.out" 2>&1
+check "a full filesystem: the last clip opens, all its $FRAMES frames" test "$(ls $W/full-frames | grep -c '\.jpg$')" = "$FRAMES"
+rm -rf $M/full
+
+# ----------------------------------------------- (b) the share quota: 50 % of the filesystem
+record share $M/share --quota-percent 50
+check "the share quota: exit 0 ($(cat "$OUT/share.err"))" status_is share 0
+CLIPS=$(summary share clips)
+EVICTED=$(summary share clips_evicted)
+check "the share quota: $CLIPS clips written, $EVICTED evicted" test "$EVICTED" -ge 1 -a "$CLIPS" -gt "$EVICTED"
+check "the share quota: the newest event is recorded (clip $CLIPS)" test "$(newest_clip $M/share)" = "$(printf 'clip-%08d.vclip' "$CLIPS")"
+check "the share quota: the clips take at most half the filesystem ($(clip_bytes $M/share) bytes)" test "$(clip_bytes $M/share)" -le $((FS_BYTES / 2))
+$V verify $M/share > "$OUT/share-verify.out" 2>&1
+check "the share quota: vigil verify passes" grep -q "chain intact" "$OUT/share-verify.out"
+check "the share quota: verify names clips 1-$EVICTED as deleted by the governor" \
+	grep -q "^ok   clips 1-$EVICTED deleted by the governor (quota) before" "$OUT/share-verify.out"
+
+# ------------------------------------------------------- (c) held clips filling the quota
+for clip in $M/share/clip-*.vclip; do $V hold "$clip" > /dev/null; done
+record held $M/share --quota-percent 50
+check "held clips fill the quota: exit status 1 (got $(cat "$OUT/held.rc"))" status_is held 1
+check "held clips fill the quota: the error says so" said held "held clip(s) take"
+check "held clips fill the quota: the error says what to do" said held "release reviewed clips ('vigil release') or raise the quota"
+check "held clips fill the quota: every held clip is kept" test "$(ls $M/share | grep -c '^clip-')" -eq $((CLIPS - EVICTED + 1))
+check "held clips fill the quota: nothing half-written is left" only_clips $M/share
+$V verify $M/share > "$OUT/held-verify.out" 2>&1
+check "held clips fill the quota: vigil verify passes" grep -q "chain intact" "$OUT/held-verify.out"
+
+umount $M
+rm -rf "$W"
