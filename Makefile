@@ -87,8 +87,9 @@ face-agreement: deps host
 redaction-coverage: deps host
 	python3 scripts/redaction-coverage.py build/host/vigil
 
+# VIDEO_CLIPS="--clips carphone" checks only the clip that is required (make test does).
 redaction-video: deps host
-	python3 scripts/redaction-video.py build/host/vigil
+	python3 scripts/redaction-video.py build/host/vigil $(VIDEO_CLIPS)
 
 # Benchmarks print figures and never fail on them; they are not part of `make test`.
 # BENCH_SCRATCH=.build-bench builds beside another build instead of waiting for its lock.

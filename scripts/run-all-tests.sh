@@ -26,7 +26,7 @@ stage unit-test run unit-test
 stage fuzz run fuzz
 stage face-agreement run face-agreement
 stage redaction-coverage run redaction-coverage
-stage redaction-video run redaction-video
+stage redaction-video run redaction-video VIDEO_CLIPS="--clips carphone"
 stage firmware-aarch64 run firmware ARCH=aarch64
 stage firmware-x86_64 run firmware ARCH=x86_64
 stage selftest-aarch64 run selftest
