@@ -63,11 +63,12 @@ def read_luma(path, label):
     return frames
 
 
-def start_with_opencv(script, label):
+def start_with_opencv(script, label, options=""):
     """The common start of the face scripts: the vigil binary from argv (checked), then this
-    script re-run inside the OpenCV venv if needed; returns (vigil path, cv2 on one thread)."""
-    if len(sys.argv) != 2:
-        sys.exit(f"usage: {os.path.basename(script)} VIGIL")
+    script re-run inside the OpenCV venv if needed; returns (vigil path, cv2 on one thread).
+    `options` names what the script takes after VIGIL (it checks them itself); none by default."""
+    if len(sys.argv) < 2 or (not options and len(sys.argv) != 2):
+        sys.exit(f"usage: {os.path.basename(script)} VIGIL" + (" " + options if options else ""))
     vigil = os.path.abspath(sys.argv[1])
     if not os.access(vigil, os.X_OK):
         sys.exit(f"{label}: {vigil} is not an executable; build it first (make host)")

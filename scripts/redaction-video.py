@@ -82,13 +82,19 @@ def changes(luma, index, face):
 
 
 def main():
-    vigil, cv2 = start_with_opencv(__file__, LABEL)
+    vigil, cv2 = start_with_opencv(__file__, LABEL, options="[--clips NAME,...]")
+    known = [name for name, _, _ in CLIPS]
+    if len(sys.argv) == 2:
+        chosen = known
+    elif len(sys.argv) == 4 and sys.argv[2] == "--clips" and set(sys.argv[3].split(",")) <= set(known):
+        chosen = sys.argv[3].split(",")
+    else:
+        sys.exit(f"usage: redaction-video.py VIGIL [--clips NAME,...] (clips: {','.join(known)})")
     cv2.setNumThreads(2)  # not a benchmark here: OpenCV on every frame of vtest is most of the stage's time
     os.makedirs(WORK, exist_ok=True)
     haar = cv2.CascadeClassifier("/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml")
     if haar.empty():
         sys.exit(f"{LABEL}: OpenCV cannot load the Haar frontal cascade; install opencv-data (scripts/install-deps.sh)")
-    chosen = sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[2] == "--clips" else [name for name, _, _ in CLIPS]
     ok = True
     for name, relative, strict in CLIPS:
         if name not in chosen:

@@ -86,6 +86,12 @@ let redactionChecks: [SelfCheck] = [
                  + seen[3].description)
         r.expect(seen[5].width > 0 && seen[6].width <= 0, "held 5 frames after the last detection, then gone")
     },
+    SelfCheck("redaction.overlapping-faces-of-one-frame-are-all-covered") { r in
+        let redactor = Redactor(width: 320, height: 240)
+        let faces = [FaceBox(x: 100, y: 60, width: 30, height: 30), FaceBox(x: 120, y: 70, width: 60, height: 60)]
+        _ = redactor.redact(patternedFrame(width: 320, height: 240), faces: faces, people: [])
+        r.expect(redactor.regions.filter { $0.kind == .face }.count == 2, "both overlapping detections covered: \(redactor.regions.map { $0.box.description })")
+    },
     SelfCheck("redaction.heads-persons-and-masks") { r in
         let person = TrackedPerson(id: 1, box: Box(minX: 60, minY: 20, maxX: 91, maxY: 115))
         let heads = Redactor(width: 160, height: 120)

@@ -56,7 +56,9 @@ final class FaceMemory {
             let person = people.first { centreX >= $0.box.minX && centreX <= $0.box.maxX && centreY >= $0.box.minY && centreY <= $0.box.maxY }
             let face = Face(box: box, seen: box, trackID: person?.id ?? 0, offsetX: box.minX - (person?.box.minX ?? 0),
                             offsetY: box.minY - (person?.box.minY ?? 0), age: 0)
-            if let same = faces.firstIndex(where: { $0.box.intersectionArea(box) > 0 }) {
+            // A detection refreshes a face held from an earlier frame; detections of this frame
+            // never replace each other (a still's several passes find overlapping boxes).
+            if let same = faces.firstIndex(where: { $0.age > 0 && $0.box.intersectionArea(box) > 0 }) {
                 faces[same] = face
             } else if faces.count < capacity {
                 faces.append(face)
