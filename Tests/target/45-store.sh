@@ -103,17 +103,21 @@ $V verify $M/share > "$OUT/held-verify.out" 2>&1
 check "held clips fill the quota: vigil verify passes" grep -q "chain intact" "$OUT/held-verify.out"
 
 # ------------------------------------- (d) held clips and a full filesystem: a clean stop
-# The rest of the tmpfs is taken by a file outside the store but for 24 KB: a few frames' room.
+# Every clip is held (also the one (c) closed when the quota stopped it), and the rest of the
+# tmpfs is taken by a file outside the store but for 24 KB: a few frames' room.
+for clip in $M/share/clip-*.vclip; do $V hold "$clip" > /dev/null; done
+HELD=$(ls $M/share | grep -c '^clip-')
+NEXT=$(printf 'clip-%08d.vclip' $(($(newest_clip $M/share | tr -dc 0-9 | sed 's/^0*//') + 1)))
 dd if=/dev/zero of=$M/spare bs=4096 count=6 2> /dev/null
 cat /dev/zero > $M/filler 2> /dev/null
 rm $M/spare
-NEXT=$(printf 'clip-%08d.vclip' $((CLIPS + 1)))
 record heldfull $M/share --quota 100000000 --quota-percent 0
 check "held clips on a full filesystem: exit status 1 (got $(cat "$OUT/heldfull.rc"))" status_is heldfull 1
 check "held clips on a full filesystem: the error says so" said heldfull "No space left on device: the filesystem is full and every other clip is held"
 check "held clips on a full filesystem: the error says what to do" said heldfull "release reviewed clips ('vigil release') or free space on the filesystem"
 check "held clips on a full filesystem: the clip being written was closed ($NEXT)" said heldfull "$M/share/$NEXT was closed with the frames written before"
-check "held clips on a full filesystem: every held clip is kept" test "$(ls $M/share | grep -c '^clip-')" -eq $((CLIPS - EVICTED + 1))
+check "held clips on a full filesystem: no clip was deleted" test "$(summary heldfull clips_evicted)" = 0
+check "held clips on a full filesystem: every held clip is kept" test "$(ls $M/share | grep -c '^clip-')" -eq $((HELD + 1))
 check "held clips on a full filesystem: nothing half-written is left" only_clips $M/share
 $V verify $M/share > "$OUT/heldfull-verify.out" 2>&1
 check "held clips on a full filesystem: vigil verify passes" grep -q "chain intact" "$OUT/heldfull-verify.out"
