@@ -126,7 +126,8 @@ import VigilDevices
     @Test func aFullFilesystemClosesTheClipWithEveryFrameWrittenBefore() throws {
         let twoFrames = try clipBytes(frames: 2)
         let directory = try TemporaryDirectory()
-        // Room for the header and two frames (and the closing bytes), not for a third.
+        // Room for the header and two frames (and the closing bytes), not for a third; no other
+        // clip to delete, and the clip being written never is.
         let store = try store(directory, percent: 0, filesystem: filesystem(capacity: 1 << 30, fullAt: twoFrames + 40))
         do {
             try record(store, frames: 5, start: 0)
