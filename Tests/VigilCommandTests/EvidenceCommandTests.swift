@@ -218,7 +218,7 @@ import VigilCore
         }
         let verified = try VigilProcess.run(["verify", site.clips])
         #expect(verified.status == 0, "\(verified.standardOutput)")
-        #expect(site.allNames.allSatisfy { $0.hasSuffix(".vclip") || ["chain", "unit.key", "unit.pub"].contains($0) }, "\(site.allNames)")
+        #expect(site.allNames.allSatisfy { $0.hasSuffix(".vclip") || ["chain", "deletions", "unit.key", "unit.pub"].contains($0) }, "\(site.allNames)")
         var truncated = 0, closed = 0
         for clip in try site.listing() {
             let file = try #require(clip["file"] as? String), listed = try #require(clip["frames"] as? Int), state = clip["state"] as? String

@@ -26,7 +26,7 @@ import VigilDevices
 
     @Test func anIntactChainHasNoFindings() throws {
         let directory = try store(clips: 4)
-        #expect(directory.names == ["chain", ClipNames.closed(1), ClipNames.closed(2), ClipNames.closed(3), ClipNames.closed(4), "unit.key", "unit.pub"])
+        #expect(directory.names == ["chain", ClipNames.closed(1), ClipNames.closed(2), ClipNames.closed(3), ClipNames.closed(4), "deletions", "unit.key", "unit.pub"])
         #expect(try findings(directory) == [])
     }
 

@@ -7,10 +7,12 @@ import VigilDevices
 /// leaves a `.partial` whose complete chunks `TornClipRecovery` keeps.
 ///
 /// A full filesystem: before a chunk is sealed, room for it and for the clip's closing bytes
-/// is claimed from the filesystem; when there is none, nothing of the chunk is written and
-/// the clip can still be closed in the room claimed before. Where the filesystem cannot claim
-/// room ahead, a failed write is cut off again, and a clip that then cannot be closed is left
-/// as a `.partial` of complete chunks for recovery.
+/// is claimed from the filesystem; when there is none, the caller's `makeRoom` is asked to free
+/// some (the store deletes its oldest clip) and the claim is tried again. When nothing more can
+/// be freed, nothing of the chunk is written and the clip can still be closed in the room
+/// claimed before. Where the filesystem cannot claim room ahead, a failed write is cut off
+/// again, and a clip that then cannot be closed is left as a `.partial` of complete chunks for
+/// recovery.
 public final class ClipFileWriter {
     public let sealer: ClipSealer
     public let partialPath: String
@@ -29,7 +31,9 @@ public final class ClipFileWriter {
     /// The end chunk (an empty record) and the trailer.
     static var closingBytes: Int { 4 + SecretStreamSealer.overhead + ClipTrailer.encodedLength }
 
-    public init(sealer: ClipSealer, directory: String, syncEvery: Int, filesystem: StoreFilesystem = .system) throws(DeviceError) {
+    /// `makeRoom` frees room on a full filesystem; false when nothing more can be freed.
+    public init(sealer: ClipSealer, directory: String, syncEvery: Int, filesystem: StoreFilesystem = .system,
+                makeRoom: () throws(DeviceError) -> Bool = { false }) throws(DeviceError) {
         self.sealer = sealer
         self.syncEvery = max(1, syncEvery)
         self.filesystem = filesystem
@@ -38,7 +42,7 @@ public final class ClipFileWriter {
         fd = try FileSystem.open(partialPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND, mode: 0o600)
         if case .success(false) = fd.tryLockExclusive() { throw DeviceError("lock " + partialPath, hint: "another vigil is writing it") }
         do throws(DeviceError) {
-            try claim(sealer.headerBytes.count + ClipFileWriter.closingBytes)
+            try claim(sealer.headerBytes.count + ClipFileWriter.closingBytes, makeRoom)
             try write(sealer.headerBytes)
             try sync()
             try FileSystem.syncDirectory(containing: partialPath)
@@ -49,9 +53,9 @@ public final class ClipFileWriter {
         }
     }
 
-    /// Seals and appends one frame record (`FrameRecord.encode`).
-    public func append(record: UnsafeRawBufferPointer) throws(DeviceError) {
-        try claim(4 + record.count + SecretStreamSealer.overhead + ClipFileWriter.closingBytes)
+    /// Seals and appends one frame record (`FrameRecord.encode`); `makeRoom` as for `init`.
+    public func append(record: UnsafeRawBufferPointer, makeRoom: () throws(DeviceError) -> Bool = { false }) throws(DeviceError) {
+        try claim(4 + record.count + SecretStreamSealer.overhead + ClipFileWriter.closingBytes, makeRoom)
         try write(sealer.sealChunk(record))
         unsynced += 1
         if unsynced >= syncEvery { try sync() }
@@ -66,14 +70,17 @@ public final class ClipFileWriter {
         try FileSystem.syncDirectory(containing: closedPath)
     }
 
-    /// Claims room for `length` bytes after the end of the file.
-    private func claim(_ length: Int) throws(DeviceError) {
-        guard claimsRoom, let error = filesystem.reserve(fd, size, length) else { return }
-        guard error != .notSupported else {
-            claimsRoom = false
-            return
+    /// Claims room for `length` bytes after the end of the file, freeing room while there is none.
+    private func claim(_ length: Int, _ makeRoom: () throws(DeviceError) -> Bool) throws(DeviceError) {
+        while claimsRoom, let error = filesystem.reserve(fd, size, length) {
+            guard error != .notSupported else {
+                claimsRoom = false
+                return
+            }
+            guard error == .noSpace, try makeRoom() else {
+                throw DeviceError("claim room in " + partialPath, errno: error, hint: "is the flash full or failing?")
+            }
         }
-        throw DeviceError("claim room in " + partialPath, errno: error, hint: "is the flash full or failing?")
     }
 
     private func write(_ bytes: [UInt8]) throws(DeviceError) {

@@ -3,7 +3,8 @@ import VigilDevices
 /// A directory of clips written by this unit: it recovers torn clips at start-up, numbers and
 /// chains new clips, writes them through `ClipFileWriter`, and has the governor keep them
 /// within the storage policy: before a clip, every 16 chunks of it, and after it (the policy's
-/// "now" is the clip's start time).
+/// "now" is the clip's start time). When the filesystem fills up first, the governor deletes
+/// the oldest clips it may, one at a time, until the open clip's next bytes fit.
 /// Fail closed: without two distinct reviewer keys it refuses to exist, so nothing is ever
 /// recorded that two reviewers could not open, and nothing is ever recorded in the clear.
 public final class ClipStore {
@@ -41,6 +42,7 @@ public final class ClipStore {
             throw .device(error)
         }
         governor = StorageGovernor(directory: directory, policy: policy, unit: unit, filesystem: filesystem)
+        do throws(DeviceError) { try DeletionLog.claimRoom(directory: directory, filesystem: filesystem) } catch { throw .device(error) }
     }
 
     public func begin(kind: EventKind, startMilliseconds: Int64) throws(StoreError) {
@@ -55,13 +57,16 @@ public final class ClipStore {
             throw .clip(error)
         }
         let opened: ClipFileWriter
-        do throws(DeviceError) { opened = try ClipFileWriter(sealer: sealer, directory: directory, syncEvery: syncEvery, filesystem: filesystem) } catch {
+        let makeRoom = { () throws(DeviceError) -> Bool in try self.deleteOldestClip(now: startMilliseconds, protecting: number) }
+        do throws(DeviceError) {
+            opened = try ClipFileWriter(sealer: sealer, directory: directory, syncEvery: syncEvery, filesystem: filesystem, makeRoom: makeRoom)
+        } catch {
             throw StoreError(writing: error, closedClip: nil)
         }
         writer = opened
         do throws(DeviceError) {
             tip = ChainTip(clipNumber: number, headerHash: sealer.headerHash)
-            try tip.save(directory: directory)
+            try saveTip(makeRoom: makeRoom)
         } catch {
             throw StoreError(writing: error, closedClip: closeAfterFailure())
         }
@@ -71,7 +76,14 @@ public final class ClipStore {
     /// frames written before it, so that nothing is left half-written.
     public func append(record: UnsafeRawBufferPointer) throws(StoreError) {
         guard let writer else { return }
-        do throws(DeviceError) { try writer.append(record: record) } catch { throw StoreError(writing: error, closedClip: closeAfterFailure()) }
+        let header = writer.sealer.header
+        do throws(DeviceError) {
+            try writer.append(record: record) { () throws(DeviceError) -> Bool in
+                try deleteOldestClip(now: header.startMilliseconds, protecting: header.clipNumber)
+            }
+        } catch {
+            throw StoreError(writing: error, closedClip: closeAfterFailure())
+        }
         chunksSinceEnforcement += 1
         if chunksSinceEnforcement >= ClipStore.enforceEveryChunks {
             chunksSinceEnforcement = 0
@@ -82,6 +94,23 @@ public final class ClipStore {
                 throw error
             }
         }
+    }
+
+    /// Rewrites the chain file; that takes a new file, so it too may need room freed first.
+    private func saveTip(makeRoom: () throws(DeviceError) -> Bool) throws(DeviceError) {
+        while true {
+            do throws(DeviceError) { return try tip.save(directory: directory) } catch {
+                guard error.errno == .noSpace, try makeRoom() else { throw error }
+            }
+        }
+    }
+
+    /// Frees room on a full filesystem for clip `protecting`: the governor deletes the oldest
+    /// clip it may. False when none is left.
+    private func deleteOldestClip(now: Int64, protecting: UInt64) throws(DeviceError) -> Bool {
+        guard let number = try governor.deleteOldest(now: now, protecting: protecting) else { return false }
+        evicted.append(number)
+        return true
     }
 
     /// Closes the open clip after a failure, if it can be; its file name, or nil when it was

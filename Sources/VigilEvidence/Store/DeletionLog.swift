@@ -2,8 +2,10 @@ import CSystem
 import VigilDevices
 
 /// The governor's record of every clip it deleted, one signed line each, so that `vigil verify`
-/// can tell a gap left by retention or the quota from an unexplained one. Appended (and
-/// fsynced) before the clip is deleted; a line whose signature fails explains nothing.
+/// can tell a gap left by retention, the quota or a full filesystem from an unexplained one.
+/// Appended (and fsynced) before the clip is deleted; a line whose signature fails explains
+/// nothing. Room for the next line is claimed ahead, so that a deletion can still be logged
+/// when the filesystem is full.
 public enum DeletionLog {
     public static let fileName = "deletions"
     static let label = "vigil-deletion-v1"
@@ -18,13 +20,30 @@ public enum DeletionLog {
         label + " " + String(number) + " " + reason + " " + String(milliseconds)
     }
 
-    public static func append(directory: String, clipNumber: UInt64, reason: String, milliseconds: Int64, unit: UnitSigningKey) throws(DeviceError) {
+    /// Room claimed for one line: the longest is about 200 bytes.
+    static let lineRoom = 256
+
+    public static func append(directory: String, clipNumber: UInt64, reason: String, milliseconds: Int64, unit: UnitSigningKey,
+                              filesystem: StoreFilesystem = .system) throws(DeviceError) {
         let text = signedText(clipNumber, reason, milliseconds)
         let line = Array((text + " " + Hex.encode(unit.sign(Array(text.utf8))) + "\n").utf8)
         let path = directory + "/" + fileName
         let fd = try FileSystem.open(path, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o644)
         if case .failure(let error) = line.withUnsafeBytes({ fd.write($0) }) { throw DeviceError("write " + path, errno: error, hint: "is the flash full?") }
         if let error = fd.sync() { throw DeviceError("fsync " + path, errno: error, hint: "") }
+        claimRoom(fd, filesystem)
+    }
+
+    /// Creates the log if it is missing and claims room for its next line.
+    public static func claimRoom(directory: String, filesystem: StoreFilesystem = .system) throws(DeviceError) {
+        claimRoom(try FileSystem.open(directory + "/" + fileName, flags: O_WRONLY | O_CREAT | O_APPEND, mode: 0o644), filesystem)
+    }
+
+    /// Best effort: the claim fails only on a filesystem already full, and then the next line
+    /// may find no room.
+    private static func claimRoom(_ fd: borrowing FileDescriptor, _ filesystem: StoreFilesystem) {
+        guard case .success(let size) = fd.size() else { return }
+        _ = filesystem.reserve(fd, size, lineRoom)
     }
 
     /// The entries whose signature verifies with `unitKey`.

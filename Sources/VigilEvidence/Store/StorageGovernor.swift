@@ -1,7 +1,8 @@
 import VigilDevices
 
 /// Keeps the clips within the storage policy: deletes clips past retention, then the oldest
-/// clips while the directory is over its quota, so the newest event can always be recorded.
+/// clips while the directory is over its quota, so the newest event can always be recorded;
+/// and, when the filesystem fills up before the quota is reached, the oldest clip on request.
 /// Held clips and the clip being written are never deleted. Every deletion is first written,
 /// signed, to the deletion log.
 public final class StorageGovernor {
@@ -45,8 +46,7 @@ public final class StorageGovernor {
             let expired = policy.retentionMilliseconds > 0 && (clip.startMilliseconds.map { now - $0 > policy.retentionMilliseconds } ?? false)
             let overQuota = quota.map { usage + reserve > $0 } ?? false
             guard expired || overQuota else { continue }
-            try DeletionLog.append(directory: directory, clipNumber: clip.number, reason: expired ? "retention" : "quota", milliseconds: now, unit: unit)
-            try FileSystem.remove(clip.path)
+            try delete(clip, reason: expired ? "retention" : "quota", now: now)
             usage -= clip.bytes
             deleted.append(clip.number)
         }
@@ -54,6 +54,21 @@ public final class StorageGovernor {
         guard let quota, usage + reserve > quota else { return (deleted, nil) }
         let heldClips = clips.filter { held.contains($0.number) }
         return (deleted, (quota, heldClips.reduce(0) { $0 + $1.bytes }, heldClips.count))
+    }
+
+    /// Makes room on a full filesystem: deletes the oldest clip that is neither held nor
+    /// `protecting` (logged as `full`). Returns its number, or nil when no such clip is left.
+    public func deleteOldest(now: Int64, protecting: UInt64) throws(DeviceError) -> UInt64? {
+        let held = try HoldList.load(directory: directory)
+        guard let oldest = try storedClips().first(where: { !$0.isPartial && $0.number != protecting && !held.contains($0.number) }) else { return nil }
+        try delete(oldest, reason: "full", now: now)
+        try FileSystem.syncDirectory(containing: oldest.path)
+        return oldest.number
+    }
+
+    private func delete(_ clip: StoredClip, reason: String, now: Int64) throws(DeviceError) {
+        try DeletionLog.append(directory: directory, clipNumber: clip.number, reason: reason, milliseconds: now, unit: unit, filesystem: filesystem)
+        try FileSystem.remove(clip.path)
     }
 
     /// The clip files, oldest (lowest number) first.

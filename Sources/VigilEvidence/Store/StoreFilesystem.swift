@@ -1,8 +1,8 @@
 import VigilDevices
 
 /// What the store asks of the filesystem beyond reading and writing: its size (for the share
-/// quota) and room claimed ahead of a write (so a clip can always be closed). Tests give a
-/// filesystem of any size, or one that fills up, without mounting one.
+/// quota) and room claimed ahead of a write (so a clip can always be closed, and a deletion
+/// logged). Tests give a filesystem of any size, or one that fills up, without mounting one.
 public struct StoreFilesystem {
     /// The total size in bytes of the filesystem holding a path.
     public let capacity: (String) throws(DeviceError) -> Int
