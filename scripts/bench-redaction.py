@@ -10,26 +10,15 @@ Usage: bench-redaction.py VIGIL
 """
 import json, os, resource, subprocess, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from face_images import decoded_y4m
+
 LABEL = "bench-redaction"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
 WORK = os.path.join(ROOT, "build", "bench")
 CLIPS = [("vtest", "motion/opencv-doc/vtest.avi"), ("S3_Fall_15", "fall/gmdcsa24/S3_Fall_15.mp4")]
 SIZES = [(640, 480), (1280, 720)]
-
-
-def decode(name, relative, width, height):
-    source = os.path.join(DATA, relative)
-    target = os.path.join(WORK, f"{name}-{width}x{height}.y4m")
-    if os.path.exists(target) and os.path.getmtime(target) >= os.path.getmtime(source):
-        return target
-    os.makedirs(WORK, exist_ok=True)
-    result = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", source, "-vf", f"scale={width}:{height}",
-                             "-f", "yuv4mpegpipe", "-pix_fmt", "yuv420p", target + ".part"], capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{LABEL}: ffmpeg could not decode {source}: {result.stderr.strip()}; is ffmpeg installed (scripts/install-deps.sh)?")
-    os.replace(target + ".part", target)
-    return target
 
 
 def main():
@@ -40,7 +29,8 @@ def main():
     print(f"  {'clip':12} {'size':>10} {'frames':>7} {'wall ms/frame':>14} {'CPU ms/frame':>13} {'windows/frame':>14} {'windows max':>12}")
     for name, relative in CLIPS:
         for width, height in SIZES:
-            source = decode(name, relative, width, height)
+            source = decoded_y4m(os.path.join(DATA, relative), os.path.join(WORK, f"{name}-{width}x{height}.y4m"), LABEL, "yuv420p",
+                                 f"scale={width}:{height}")
             output = os.path.join(WORK, f"{name}-{width}x{height}.redacted.y4m")
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             result = subprocess.run([vigil, "redact", source, output], capture_output=True, text=True)

@@ -25,15 +25,19 @@ IMAGES = [
 
 def decode(name, relative, video_filter, label, extra_filter=None):
     """The path of `relative` decoded to grey Y4M (made on first use)."""
-    source = os.path.join(DATA, relative)
     suffix = "-" + extra_filter.replace(":", "x").replace("=", "") if extra_filter else ""
-    target = os.path.join(DECODED, name + suffix + ".y4m")
+    filters = ",".join(f for f in (video_filter, extra_filter) if f)
+    return decoded_y4m(os.path.join(DATA, relative), os.path.join(DECODED, name + suffix + ".y4m"), label, "gray", filters)
+
+
+def decoded_y4m(source, target, label, pixel_format, filters=""):
+    """`target`: `source` decoded by ffmpeg to YUV4MPEG2 in `pixel_format` through `filters`,
+    made on first use and again when the source is newer."""
     if os.path.exists(target) and os.path.getmtime(target) >= os.path.getmtime(source):
         return target
-    os.makedirs(DECODED, exist_ok=True)
-    filters = ",".join(f for f in (video_filter, extra_filter) if f)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
     command = ["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", source, *(["-vf", filters, "-fps_mode", "passthrough"] if filters else []),
-               "-f", "yuv4mpegpipe", "-pix_fmt", "gray", target + ".part"]
+               "-f", "yuv4mpegpipe", "-pix_fmt", pixel_format, target + ".part"]
     try:
         result = subprocess.run(command, capture_output=True, text=True)
     except FileNotFoundError:

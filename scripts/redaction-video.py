@@ -21,7 +21,7 @@ Usage: redaction-video.py VIGIL [--clips NAME,...]   (default: all clips)
 import json, os, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from face_images import covered_fraction, start_with_opencv
+from face_images import covered_fraction, decoded_y4m, read_luma, start_with_opencv
 
 LABEL = "redaction-video"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -33,39 +33,15 @@ MOVING_CHANGE = 3
 MIN_FACE_COVERED = 0.90
 
 
-def decode(name, relative):
-    source, target = os.path.join(DATA, relative), os.path.join(WORK, name + ".y4m")
-    if os.path.exists(target) and os.path.getmtime(target) >= os.path.getmtime(source):
-        return target
-    result = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", source, "-f", "yuv4mpegpipe",
-                             "-pix_fmt", "yuv420p", target + ".part"], capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"{LABEL}: ffmpeg could not decode {source}: {result.stderr.strip()}")
-    os.replace(target + ".part", target)
-    return target
-
-
-def frames(path):
-    """The luma planes of a 4:2:0 YUV4MPEG2 file, one at a time."""
-    import numpy as np
-    with open(path, "rb") as file:
-        fields = {f[:1]: f[1:].decode() for f in file.readline().split()[1:]}
-        width, height = int(fields[b"W"]), int(fields[b"H"])
-        chroma = 2 * ((width + 1) // 2) * ((height + 1) // 2)
-        while file.readline().startswith(b"FRAME"):
-            data = file.read(width * height + chroma)
-            yield np.frombuffer(data[:width * height], dtype=np.uint8).reshape(height, width)
-
-
-def opencv_faces(cv2, haar, source):
+def opencv_faces(cv2, haar, source, luma):
     """Per frame, the faces OpenCV finds on the raw frame (plain and equalised), kept beside the
     decoded clip: they depend only on the clip, and take minutes to find."""
     cache = source + ".opencv-faces.json"
     if os.path.exists(cache) and os.path.getmtime(cache) >= os.path.getmtime(source):
         with open(cache) as file:
             return json.load(file)
-    found = [[[int(v) for v in face] for image in (luma, cv2.equalizeHist(luma)) for face in haar.detectMultiScale(image, 1.1, 3)]
-             for luma in frames(source)]
+    found = [[[int(v) for v in face] for image in (frame, cv2.equalizeHist(frame)) for face in haar.detectMultiScale(image, 1.1, 3)]
+             for frame in luma]
     with open(cache + ".part", "w") as file:
         json.dump(found, file)
     os.replace(cache + ".part", cache)
@@ -99,7 +75,7 @@ def main():
     for name, relative, strict in CLIPS:
         if name not in chosen:
             continue
-        source = decode(name, relative)
+        source = decoded_y4m(os.path.join(DATA, relative), os.path.join(WORK, name + ".y4m"), LABEL, "yuv420p")
         output = os.path.join(WORK, name + ".redacted.y4m")
         result = subprocess.run([vigil, "redact", "--boxes", source, output], capture_output=True, text=True)
         if result.returncode != 0:
@@ -113,9 +89,9 @@ def main():
                 regions.setdefault(record["frame"], []).append(record["box"])
         faces = covered = 0
         missed = []
-        luma = list(frames(source))
         moving_missed = moving = 0
-        for index, found in enumerate(opencv_faces(cv2, haar, source)):
+        luma = read_luma(source, LABEL)
+        for index, found in enumerate(opencv_faces(cv2, haar, source, luma)):
             for face in found:
                 faces += 1
                 on_motion = changes(luma, index, face) > MOVING_CHANGE

@@ -7,33 +7,7 @@ OUT=$TARGET_OUT/replay
 W=/tmp/replay
 mkdir -p "$OUT" "$W"
 
-# y4m FRAMES - a YUV4MPEG2 stream on stdout: a textured 160x120 scene at 10 fps in which a
-# dark person-sized box (14x44) walks in from the left at frame 5, 4 px a frame. Rows are
-# made once and cut per frame, so it takes seconds even under emulation.
-y4m() {
-	awk -v frames="$1" 'BEGIN {
-		w = 160; h = 120
-		printf "YUV4MPEG2 W%d H%d F10:1 Ip A1:1 Cmono\n", w, h
-		for (y = 0; y < h; y++) {
-			row = ""
-			for (x = 0; x < w; x++)
-				row = row sprintf("%c", 60 + int(x * 60 / w) + int(y * 40 / h) + (int(x / 16) + int(y / 16)) % 2 * 24)
-			background[y] = row
-		}
-		box = ""
-		for (x = 0; x < 14; x++) box = box sprintf("%c", 30)
-		for (f = 0; f < frames; f++) {
-			printf "FRAME\n"
-			left = 4 * (f - 5)
-			for (y = 0; y < h; y++) {
-				if (f >= 5 && y >= 50 && y < 94) printf "%s%s%s", substr(background[y], 1, left), box, substr(background[y], left + 15)
-				else printf "%s", background[y]
-			}
-		}
-	}'
-}
-
-y4m 40 > $W/walk.y4m
+walking_stream 1 40 > $W/walk.y4m
 HEADER=$(head -n 1 $W/walk.y4m | wc -c)
 FRAME=$((6 + 160 * 120))   # "FRAME\n" and the luma
 check "the synthetic stream has its 40 frames ($(wc -c < $W/walk.y4m) bytes)" test "$(wc -c < $W/walk.y4m)" -eq $((HEADER + 40 * FRAME))

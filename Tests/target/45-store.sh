@@ -9,34 +9,9 @@ W=/tmp/store
 M=/mnt/store
 mkdir -p "$OUT" "$W" "$M"
 
-# walks N - a YUV4MPEG2 stream of N walks on stdout (as in 40-replay.sh: 160x120, 10 fps, a dark
-# person-sized box crossing from the left), one every 16 s, so that each is a clip of its own
-# (2 s pre-roll, the walk, 3 s post-roll): about 150 KB of clip per walk.
-walks() {
-	awk -v walks="$1" 'BEGIN {
-		w = 160; h = 120; period = 160
-		printf "YUV4MPEG2 W%d H%d F10:1 Ip A1:1 Cmono\n", w, h
-		for (y = 0; y < h; y++) {
-			row = ""
-			for (x = 0; x < w; x++)
-				row = row sprintf("%c", 60 + int(x * 60 / w) + int(y * 40 / h) + (int(x / 16) + int(y / 16)) % 2 * 24)
-			background[y] = row
-		}
-		box = ""
-		for (x = 0; x < 14; x++) box = box sprintf("%c", 30)
-		for (f = 0; f < walks * period; f++) {
-			printf "FRAME\n"
-			step = f % period
-			left = 4 * (step - 5)
-			for (y = 0; y < h; y++) {
-				if (step >= 5 && step < 42 && y >= 50 && y < 94) printf "%s%s%s", substr(background[y], 1, left), box, substr(background[y], left + 15)
-				else printf "%s", background[y]
-			}
-		}
-	}'
-}
-
-walks 5 > $W/walks.y4m
+# 5 walks, one every 16 s, so that each is a clip of its own (2 s pre-roll, the walk, 3 s
+# post-roll): about 150 KB of clip per walk.
+walking_stream 5 160 > $W/walks.y4m
 $V keygen --out $W/alice > /dev/null && $V keygen --out $W/bob > /dev/null
 RECIPIENTS=$W/alice.pub,$W/bob.pub
 

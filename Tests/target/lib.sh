@@ -5,6 +5,7 @@
 #   check DESC CMD [ARG...]    passed if CMD exits 0; returns CMD's verdict
 #   wait_for DESC SECS CMD...  poll CMD every 0.2 s: passed as soon as it exits 0,
 #                              failed if it has not within SECS; returns the verdict
+#   walking_stream WALKS PERIOD  a synthetic YUV4MPEG2 stream of people walking, on stdout
 # Every check appends "PASS: DESC" or "FAIL: DESC" to $TARGET_RESULTS, so the
 # scripts of one run add up (run.sh counts them). TARGET_OUT is the directory
 # for anything a test wants to keep (the host gets it back).
@@ -42,6 +43,34 @@ wait_for() {
 		sleep 0.2
 	done
 	ok "$_desc"
+}
+
+# walking_stream WALKS PERIOD - WALKS x PERIOD frames of a textured 160x120 scene at 10 fps
+# in which, from frame 5 to 41 of every PERIOD frames, a dark person-sized box (14x44) walks in
+# from the left, 4 px a frame. Rows are made once and cut per frame, so it takes seconds even
+# under emulation.
+walking_stream() {
+	awk -v walks="$1" -v period="$2" 'BEGIN {
+		w = 160; h = 120
+		printf "YUV4MPEG2 W%d H%d F10:1 Ip A1:1 Cmono\n", w, h
+		for (y = 0; y < h; y++) {
+			row = ""
+			for (x = 0; x < w; x++)
+				row = row sprintf("%c", 60 + int(x * 60 / w) + int(y * 40 / h) + (int(x / 16) + int(y / 16)) % 2 * 24)
+			background[y] = row
+		}
+		box = ""
+		for (x = 0; x < 14; x++) box = box sprintf("%c", 30)
+		for (f = 0; f < walks * period; f++) {
+			printf "FRAME\n"
+			step = f % period
+			left = 4 * (step - 5)
+			for (y = 0; y < h; y++) {
+				if (step >= 5 && step < 42 && y >= 50 && y < 94) printf "%s%s%s", substr(background[y], 1, left), box, substr(background[y], left + 15)
+				else printf "%s", background[y]
+			}
+		}
+	}'
 }
 
 if [ -r /run/board/gpio-sim.env ]; then

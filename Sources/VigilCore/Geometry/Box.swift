@@ -30,6 +30,12 @@ public struct Box: Equatable, Sendable {
         Box(minX: minX * factor, minY: minY * factor, maxX: maxX * factor + factor - 1, maxY: maxY * factor + factor - 1)
     }
 
+    /// The part of this box inside a frame of `width` x `height`, or nil if none is.
+    public func clipped(width: Int, height: Int) -> Box? {
+        let clipped = Box(minX: max(0, minX), minY: max(0, minY), maxX: min(width - 1, maxX), maxY: min(height - 1, maxY))
+        return clipped.minX <= clipped.maxX && clipped.minY <= clipped.maxY ? clipped : nil
+    }
+
     public func grown(by margin: Int) -> Box { Box(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin) }
 
     /// `[x,y,w,h]` as in the event JSON.

@@ -13,4 +13,11 @@ public struct FaceBox: Equatable, Sendable {
     }
 
     public var description: String { "[\(x),\(y),\(width),\(height)]" }
+
+    /// The part of this box inside a picture of `width` x `height`, or nil if none is.
+    public func clipped(width pictureWidth: Int, height pictureHeight: Int) -> FaceBox? {
+        let left = max(x, 0), top = max(y, 0)
+        let right = min(x + width, pictureWidth), bottom = min(y + height, pictureHeight)
+        return right > left && bottom > top ? FaceBox(x: left, y: top, width: right - left, height: bottom - top) : nil
+    }
 }

@@ -87,11 +87,8 @@ public final class FaceDetector {
         // OpenCV clips the faces to the image and drops what is left empty.
         var kept = 0
         for index in faces.indices {  // by index: iterating the array itself would copy it on the first write
-            let face = faces[index]
-            let left = max(face.x, 0), top = max(face.y, 0)
-            let right = min(face.x + face.width, width), bottom = min(face.y + face.height, height)
-            if right > left && bottom > top {
-                faces[kept] = FaceBox(x: left, y: top, width: right - left, height: bottom - top)
+            if let inside = faces[index].clipped(width: width, height: height) {
+                faces[kept] = inside
                 kept += 1
             }
         }

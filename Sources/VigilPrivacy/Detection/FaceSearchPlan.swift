@@ -67,19 +67,20 @@ public final class FaceSearchPlan {
         plannedWindows = 0
         let targeted = windowBudget / 4 * 3
         for face in faces {
-            add(SearchRegion(box: clipped(face.grown(by: face.width / 2)), minimumWindowHeight: face.height * 2 / 3, maximumWindowHeight: face.height * 3 / 2),
-                within: targeted)
+            add(face.grown(by: face.width / 2), minimumWindowHeight: face.height * 2 / 3, maximumWindowHeight: face.height * 3 / 2, within: targeted)
         }
         for person in people {
-            add(SearchRegion(box: clipped(Redactor.headZone(of: person.box)), maximumWindowHeight: person.box.width * 3 / 2), within: targeted)
+            add(Redactor.headZone(of: person.box), maximumWindowHeight: person.box.width * 3 / 2, within: targeted)
         }
         sweep(windowBudget - plannedWindows)
         return regions
     }
 
-    /// Adds `region` if its windows fit in what is left of `limit`.
-    private func add(_ region: SearchRegion, within limit: Int) {
-        guard region.box.minX <= region.box.maxX && region.box.minY <= region.box.maxY else { return }
+    /// Adds the part of `box` inside the frame, for windows of the given heights, if its windows
+    /// fit in what is left of `limit`.
+    private func add(_ box: Box, minimumWindowHeight: Int = 0, maximumWindowHeight: Int, within limit: Int) {
+        guard let inside = box.clipped(width: width, height: height) else { return }
+        let region = SearchRegion(box: inside, minimumWindowHeight: minimumWindowHeight, maximumWindowHeight: maximumWindowHeight)
         let cost = windows(in: region)
         guard cost > 0 && plannedWindows + cost <= limit else { return }
         regions.append(region)
@@ -118,10 +119,6 @@ public final class FaceSearchPlan {
             count += across * down
         }
         return count
-    }
-
-    private func clipped(_ box: Box) -> Box {
-        Box(minX: max(0, box.minX), minY: max(0, box.minY), maxX: min(width - 1, box.maxX), maxY: min(height - 1, box.maxY))
     }
 
     private static func rowWindows(_ level: PyramidLevel, _ cascadeWidth: Int) -> Int { (level.width - cascadeWidth) / level.step + 1 }

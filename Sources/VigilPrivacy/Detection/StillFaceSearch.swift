@@ -49,10 +49,7 @@ public final class StillFaceSearch {
         for detector in detectors {
             passes += 1
             for face in detector.detect(view) {
-                let box = back(face)
-                let left = max(box.x, 0), top = max(box.y, 0)
-                let right = min(box.x + box.width, width), bottom = min(box.y + box.height, height)
-                if right > left && bottom > top { faces.append(FaceBox(x: left, y: top, width: right - left, height: bottom - top)) }
+                if let inside = back(face).clipped(width: width, height: height) { faces.append(inside) }
             }
         }
     }

@@ -100,8 +100,7 @@ public final class Redactor {
 
     /// Paints `box` in blocks of `block` pixels (never under the minimum) and notes it.
     private func cover(_ kind: RedactedRegion.Kind, _ box: Box, block: Int, in frame: Frame) {
-        let clipped = Box(minX: max(0, box.minX), minY: max(0, box.minY), maxX: min(width - 1, box.maxX), maxY: min(height - 1, box.maxY))
-        guard clipped.minX <= clipped.maxX && clipped.minY <= clipped.maxY else { return }
+        guard let clipped = box.clipped(width: width, height: height) else { return }
         Mosaic.paint(clipped, blockSize: max(Redactor.minimumBlock, block), in: frame)
         regions.append(RedactedRegion(kind: kind, box: clipped))
     }
