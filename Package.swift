@@ -36,11 +36,17 @@ var targets: [Target] = [
         name: "VigilDevices",
         dependencies: ["VigilCore", "CSystem", "CV4L2", "CGPIOD", "CTurboJPEG", "CSodium"],
         swiftSettings: swiftSettings),
+    // The unit itself: the per-frame path (analyse, redact, encode, record) and the daemon
+    // around it, with its settings.
+    .target(
+        name: "VigilAppliance",
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilPrivacy", "VigilEvidence", "VigilDevices", "CSystem", "CTurboJPEG"],
+        swiftSettings: swiftSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
     .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilSelfTest", "CSystem", "CTurboJPEG"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilSelfTest", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings,
         linkerSettings: firmwareLibraries),
 ]
@@ -49,6 +55,7 @@ if !embedded {
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilSelfTest"]),
         .testTarget(name: "VigilPrivacyTests", dependencies: ["VigilPrivacy", "VigilCore"]),
         .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore"]),
+        .testTarget(name: "VigilApplianceTests", dependencies: ["VigilAppliance", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
         // Runs the built `vigil` as a process (`swift test` builds every product first).
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),

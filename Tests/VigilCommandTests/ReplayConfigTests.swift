@@ -62,7 +62,7 @@ import Testing
             prefix + "line 3: unknown key 'foo' in [analysis] (known: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms, fall_motion_permille, track_hold_frames, include_zone, exclude_zone)",
             prefix + "line 4: bad exclude_zone '0,0 640,0': a zone needs at least 3 corners (got 2)",
             prefix + "line 5: unknown section [camera] (known: analysis, redaction)",
-            prefix + "3 errors; correct the lines above (the settings and zones: vigil replay --help)",
+            prefix + "3 errors; correct the lines above (every key with its meaning: vigil config --defaults)",
         ])
     }
 

@@ -95,6 +95,13 @@ public enum FileSystem {
         return Int(status.f_blocks) * Int(status.f_frsize)
     }
 
+    /// The bytes of the filesystem holding `path` that an unprivileged writer can still use.
+    public static func availableBytes(_ path: String) throws(DeviceError) -> Int {
+        var status = statvfs()
+        guard statvfs(path, &status) == 0 else { throw DeviceError("statvfs " + path, errno: .current, hint: "") }
+        return Int(status.f_bavail) * Int(status.f_frsize)
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var status = stat()
         return stat(path, &status) == 0 && (status.st_mode & UInt32(S_IFMT)) == UInt32(S_IFDIR)
