@@ -12,14 +12,18 @@
 #include <time.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <pthread.h>
+#include <syslog.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
 #include <termios.h>
 #include <linux/falloc.h>
+#include <linux/watchdog.h>
 
 /* errno is a macro over a thread-local: read it through a function. */
 static inline int vigil_errno(void) { return errno; }
@@ -47,3 +51,11 @@ int fallocate(int fd, int mode, off_t offset, off_t length);
 static inline int vigil_reserve_beyond_end(int fd, long long offset, long long length) {
     return fallocate(fd, FALLOC_FL_KEEP_SIZE, (off_t)offset, (off_t)length);
 }
+
+/* The watchdog's ioctl numbers are function-like macros, which Swift does not import. */
+static inline int vigil_watchdog_get_timeout(int fd, int *seconds) { return ioctl(fd, WDIOC_GETTIMEOUT, seconds); }
+
+/* syslog(3) is variadic; "%s" keeps a '%' in a message from being read as a format. */
+static inline void vigil_syslog(int priority, const char *message) { syslog(priority, "%s", message); }
+/* openlog keeps the identifier pointer, so it gets a copy that lives as long as the process. */
+static inline void vigil_openlog_daemon(const char *identifier) { openlog(strdup(identifier), LOG_PID, LOG_DAEMON); }
