@@ -67,8 +67,8 @@ private func runUnit(configuration: UnitConfiguration, path: String) -> Int32 {
     case .success(let store):
         for outcome in store.recovered { log.log(.notice, "recovered " + outcome.description) }
         writer = ClipWriterThread(sink: StoreClipSink(store: store, epochMilliseconds: wallClockMilliseconds()), capacityBytes: unit.writeQueueBytes)
-    case .failure(let reason):
-        refusal = reason
+    case .failure(let refused):
+        refusal = refused.reason
     }
     let devices = UnitDevices(camera: V4L2StreamingCamera(request: unit.camera), lights: lights, tamperInput: tamperInput, watchdog: watchdog,
                               clock: SystemClock(), control: signals, log: log)
@@ -86,21 +86,27 @@ private func runUnit(configuration: UnitConfiguration, path: String) -> Int32 {
 private func reloadedConfiguration(_ path: String) -> UnitConfiguration? { configuration(fromFile: path, command: "run") }
 
 /// The clip store with the reviewers' keys, or why the unit must not record.
-private func openStore(_ unit: UnitSettings) -> Result<ClipStore, String> {
+private func openStore(_ unit: UnitSettings) -> Result<ClipStore, RecordingRefusal> {
     var recipients: [ReviewerPublicKey] = []
     for path in unit.recipients {
         switch KeyFiles.reviewerPublicKey(path) {
         case .success(let key): recipients.append(key)
-        case .failure(let error): return .failure(error.message + " (install the reviewers' public keys, vigil keygen, and list them in [store] recipients)")
+        case .failure(let error):
+            return .failure(RecordingRefusal(reason: error.message + " (install the reviewers' public keys, vigil keygen, and list them in [store] recipients)"))
         }
     }
-    do throws(DeviceError) { try FileSystem.makeDirectory(unit.storeDirectory) } catch { return .failure(error.message) }
+    do throws(DeviceError) { try FileSystem.makeDirectory(unit.storeDirectory) } catch { return .failure(RecordingRefusal(reason: error.message)) }
     do throws(StoreError) {
         return .success(try ClipStore(directory: unit.storeDirectory, unitKeyPath: unit.unitKey ?? unit.storeDirectory + "/" + ClipNames.unitKey,
                                       recipients: recipients, syncEvery: unit.syncEvery, policy: unit.storage))
     } catch {
-        return .failure(error.message)
+        return .failure(RecordingRefusal(reason: error.message))
     }
+}
+
+/// Why the unit records nothing: said in the log and the status file.
+private struct RecordingRefusal: Error {
+    let reason: String
 }
 
 /// The system's clocks: wall time for clip headers, local time (the configured zone) for the schedule.

@@ -20,7 +20,7 @@ final class ScriptedCamera: Camera {
     private var connected = false
     var onEnd: () -> Void = {}
 
-    init(width: Int = 320, height: Int = 240, fps: Int = 10, seconds: Int, clock: ManualClock) {
+    init(width: Int = 160, height: Int = 120, fps: Int = 10, seconds: Int, clock: ManualClock) {
         self.width = width
         self.height = height
         intervalMilliseconds = 1000 / fps

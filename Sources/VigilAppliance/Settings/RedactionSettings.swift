@@ -4,7 +4,7 @@ import VigilPrivacy
 
 /// The `[redaction]` section of the configuration file: what is covered, the static masks,
 /// the cascade, how long a face is held, and the largest still accepted.
-public struct RedactionSettings {
+public struct RedactionSettings: Sendable {
     public init() {}
 
     public var policy = RedactionPolicy()
