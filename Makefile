@@ -5,8 +5,10 @@
 #   make firmware        static aarch64 firmware: build/aarch64/vigil (ARCH=x86_64 for the x86 board)
 #   make unit-test       swift test (Swift Testing) on the host
 #   make selftest        the firmware's built-in checks under qemu-aarch64-static
-#   make image           the emulated board's kernel + initramfs (BOARD=qemu-aarch64|qemu-x86_64)
-#   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there
+#   make image           the emulated board's kernel + initramfs (BOARD=qemu-aarch64|qemu-x86_64;
+#                        FIRMWARE=PATH: that executable as /usr/bin/vigil, no firmware build)
+#   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there, with a fresh
+#                        flash disk and SCENE (a fall clip) as /mnt/host/scene.yuyv
 #   make test            all of the above, both boards
 #   make eval            score fall detection on ../shared/data (gmdcsa24) with `vigil replay`
 #   make face-agreement  vigil's face detector against OpenCV's CascadeClassifier on ../shared/data/faces
@@ -58,16 +60,28 @@ selftest: cascades
 	scripts/build-firmware.sh aarch64
 	qemu-aarch64-static build/aarch64/vigil selftest
 
-image: cascades
-	scripts/build-firmware.sh $(BOARD_ARCH)
+# FIRMWARE (exported to build-image.sh) replaces the firmware build
+image: $(if $(FIRMWARE),,cascades)
+	$(if $(FIRMWARE),,scripts/build-firmware.sh $(BOARD_ARCH))
 	board/emulated/build-image.sh $(BOARD)
 
-qemu-test: image
-	board/emulated/payload.sh build/payload/$(BOARD)
-	board/emulated/boot.sh $(BOARD) build/payload/$(BOARD)
+# The looped camera's scene for the end-to-end tests: a 640x480 fall clip, decoded once at the
+# loop's 30 fps (123 MB) into build/scenes/.
+SCENE ?= ../shared/data/fall/gmdcsa24/S4_Fall_03.mp4
+SCENE_YUYV = build/scenes/$(basename $(notdir $(SCENE)))-30fps.yuyv
 
+$(SCENE_YUYV): $(SCENE) scripts/scene-to-yuyv.sh
+	scripts/scene-to-yuyv.sh $< $@ 30
+
+qemu-test: image $(SCENE_YUYV)
+	board/emulated/payload.sh build/payload/$(BOARD) $(SCENE_YUYV)
+	board/emulated/make-flash.sh build/flash/$(BOARD).img 64
+	FLASH=build/flash/$(BOARD).img board/emulated/boot.sh $(BOARD) build/payload/$(BOARD)
+
+# the shell's flash disk is kept from one shell to the next
 shell: image
-	board/emulated/boot.sh $(BOARD)
+	[ -f build/flash/$(BOARD)-shell.img ] || board/emulated/make-flash.sh build/flash/$(BOARD)-shell.img 64
+	FLASH=build/flash/$(BOARD)-shell.img board/emulated/boot.sh $(BOARD)
 
 test: deps
 	scripts/run-all-tests.sh

@@ -12,9 +12,10 @@ HOST="libv4l-dev libturbojpeg0-dev libjpeg62-turbo-dev libgpiod-dev libsodium-de
       opencv-data python3-venv"
 # Firmware self-test under user-mode emulation.
 FIRMWARE="qemu-user-static file"
-# The emulated boards: qemu, the out-of-tree gpio-sim build (native and cross gcc), initramfs tools.
+# The emulated boards: qemu, the out-of-tree gpio-sim build (native and cross gcc), initramfs tools,
+# the flash disk image (mke2fs).
 BOARDS="qemu-system-arm qemu-system-x86 gcc make libc6-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-        cpio kmod binutils xz-utils zstd gzip util-linux coreutils"
+        cpio kmod binutils xz-utils zstd gzip util-linux coreutils e2fsprogs"
 PKGS="$HOST $FIRMWARE $BOARDS"
 
 if ! command -v swift >/dev/null; then

@@ -9,9 +9,14 @@
 # Every check appends "PASS: DESC" or "FAIL: DESC" to $TARGET_RESULTS, so the
 # scripts of one run add up (run.sh counts them). TARGET_OUT is the directory
 # for anything a test wants to keep (the host gets it back).
-# The board's gpio-sim facts (/run/board/gpio-sim.env) are set as variables:
+# The board's facts (/run/board/*.env, written at boot) are set as variables:
 #   GPIO_SIM_CHIP  gpiochipN of the "vigil-lights" bank
 #   GPIO_SIM_DIR   its simulator side: $GPIO_SIM_DIR/sim_gpioK/{value,pull}
+#   WEBCAM         vivid's webcam-type capture node (/dev/video0)
+#   LOOP_CAPTURE, LOOP_OUTPUT   vivid's looped HDMI capture and output nodes
+#                  (/usr/lib/vigil-board/vivid-loop plays a file through them)
+#   FLASH_DEVICE, FLASH_MOUNT   the flash disk and where it is mounted (/var/lib/vigil);
+#                  unset when the board was booted without one
 
 TARGET_OUT=${TARGET_OUT:-/tmp/target-out}
 TARGET_RESULTS=${TARGET_RESULTS:-$TARGET_OUT/results.txt}
@@ -73,8 +78,9 @@ walking_stream() {
 	}'
 }
 
-if [ -r /run/board/gpio-sim.env ]; then
+for _env in /run/board/*.env; do
+	[ -r "$_env" ] || continue
 	set -a
-	. /run/board/gpio-sim.env
+	. "$_env"
 	set +a
-fi
+done
