@@ -7,8 +7,9 @@
 #   make selftest        the firmware's built-in checks under qemu-aarch64-static
 #   make image           the emulated board's kernel + initramfs (BOARD=qemu-aarch64|qemu-x86_64;
 #                        FIRMWARE=PATH: that executable as /usr/bin/vigil, no firmware build)
-#   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there, with a fresh
-#                        flash disk and SCENE (a fall clip) as /mnt/host/scene.yuyv
+#   make qemu-test       scripts/qemu-test.sh: boot BOARD with a fresh flash disk and SCENE (a fall clip) and
+#                        run the on-target tests (Tests/target); open the clips vigil run recorded there
+#                        with two reviewer keys and check the people are pixelated; then a power cut
 #   make test            all of the above, both boards
 #   make eval            score fall detection on ../shared/data (gmdcsa24) with `vigil replay`
 #   make face-agreement  vigil's face detector against OpenCV's CascadeClassifier on ../shared/data/faces
@@ -74,9 +75,7 @@ $(SCENE_YUYV): $(SCENE) scripts/scene-to-yuyv.sh
 	scripts/scene-to-yuyv.sh $< $@ 30
 
 qemu-test: image $(SCENE_YUYV)
-	board/emulated/payload.sh build/payload/$(BOARD) $(SCENE_YUYV)
-	board/emulated/make-flash.sh build/flash/$(BOARD).img 64
-	FLASH=build/flash/$(BOARD).img board/emulated/boot.sh $(BOARD) build/payload/$(BOARD)
+	scripts/qemu-test.sh $(BOARD) $(SCENE_YUYV)
 
 # the shell's flash disk is kept from one shell to the next
 shell: image

@@ -12,7 +12,6 @@
 #include <time.h>
 #include <unistd.h>
 #include <dirent.h>
-#include <pthread.h>
 #include <syslog.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
@@ -59,3 +58,17 @@ static inline int vigil_watchdog_get_timeout(int fd, int *seconds) { return ioct
 static inline void vigil_syslog(int priority, const char *message) { syslog(priority, "%s", message); }
 /* openlog keeps the identifier pointer, so it gets a copy that lives as long as the process. */
 static inline void vigil_openlog_daemon(const char *identifier) { openlog(strdup(identifier), LOG_PID, LOG_DAEMON); }
+
+/* The clocks as plain integers: struct timespec is declared by several of vigil's C modules
+ * (gpiod.h has it in its events), and the Embedded build refuses a type whose owner a file
+ * does not import. */
+static inline long long vigil_clock_nanoseconds(clockid_t clock) {
+    struct timespec now;
+    clock_gettime(clock, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+/* Sleeps the whole time even when a signal interrupts it. */
+static inline void vigil_sleep_milliseconds(long milliseconds) {
+    struct timespec request = { milliseconds / 1000, (milliseconds % 1000) * 1000000L }, remaining;
+    while (nanosleep(&request, &remaining) != 0 && errno == EINTR) request = remaining;
+}
