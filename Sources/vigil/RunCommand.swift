@@ -70,8 +70,11 @@ private func runUnit(configuration: UnitConfiguration, path: String) -> Int32 {
     case .failure(let refused):
         refusal = refused.reason
     }
-    let devices = UnitDevices(camera: V4L2StreamingCamera(request: unit.camera), lights: lights, tamperInput: tamperInput, watchdog: watchdog,
-                              clock: SystemClock(), control: signals, log: log)
+    let clock = SystemClock()
+    let camera: any Camera = unit.camera.device.hasSuffix(".y4m")
+        ? RecordedFootageCamera(path: unit.camera.device, clock: clock) : V4L2StreamingCamera(request: unit.camera)
+    let devices = UnitDevices(camera: camera, lights: lights, tamperInput: tamperInput, watchdog: watchdog,
+                              clock: clock, control: signals, log: log)
     let daemon = UnitDaemon(
         configuration: configuration, devices: devices, calendar: SystemCalendar(), writer: writer, recordingRefused: refusal,
         statusFile: StatusFileWriter(path: unit.statusFile), announce: { print($0) },

@@ -173,6 +173,10 @@ public final class UnitDaemon {
                     evidence?.finish(atFrame: max(0, frameIndex - 1))
                     cameraLost(error.message)
                     return
+                case .ended:
+                    log.log(.notice, "the recorded footage ended; stopping")
+                    stopping = true
+                    continue
                 }
             }
             if let last = lastSequence, sequence > last &+ 1 { status.driverDrops += Int(sequence &- last &- 1) }
@@ -222,7 +226,9 @@ public final class UnitDaemon {
                 status.recording = evidence.isRecording
             }
             raw = redacted.recycle()
-            intervalNanoseconds += devices.clock.nanoseconds - started
+            let spent = devices.clock.nanoseconds - started
+            intervalNanoseconds += spent
+            status.frameNanoseconds += spent
             intervalWindows += pipeline.windowsTried
             intervalFrames += 1
             frameIndex += 1
@@ -367,6 +373,7 @@ public final class UnitDaemon {
         status.statusPattern = "off"
         devices.watchdog?.disarm()
         writeStatus()
-        log.log(.notice, "stopped: \(status.frames) frames, \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver")
+        let mean = status.frames > 0 ? Int(status.frameNanoseconds / Int64(status.frames) / 10_000) : 0
+        log.log(.notice, "stopped: \(status.frames) frames (\(mean / 100).\(mean % 100 / 10)\(mean % 10) ms a frame to analyse, redact and encode), \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver")
     }
 }

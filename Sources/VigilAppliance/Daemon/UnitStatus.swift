@@ -14,6 +14,8 @@ public struct UnitStatus {
     public var reconnects = 0
     public var lastCameraError = ""
     public var frames = 0
+    /// The per-frame path's time over the whole run (analysis, redaction, encoding, recording).
+    public var frameNanoseconds: Int64 = 0
     /// Frames the driver skipped (gaps in its sequence numbers).
     public var driverDrops = 0
     public var corruptFrames = 0

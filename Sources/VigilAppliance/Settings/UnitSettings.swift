@@ -49,7 +49,9 @@ public struct UnitSettings: Sendable {
     public mutating func set(section: String, _ key: String, _ value: String) -> String? {
         switch (section, key) {
         case ("camera", "device"):
-            guard value.hasPrefix("/") else { return "device '" + value + "': expected the camera's device node, e.g. /dev/video0" }
+            guard value.hasPrefix("/") else {
+                return "device '" + value + "': expected the camera's device node, e.g. /dev/video0, or recorded footage, /path/to/file.y4m"
+            }
             camera.device = value
         case ("camera", "size"):
             guard let size = FrameSize(value) else { return "size '" + value + "': expected WIDTHxHEIGHT with even numbers, e.g. 640x480" }
@@ -122,7 +124,7 @@ public struct UnitSettings: Sendable {
         let d = UnitSettings()
         return """
             [camera]
-            # the V4L2 capture node
+            # the V4L2 capture node; or a .y4m file, played in real time as recorded footage (the unit stops at its end)
             device = \(d.camera.device)
             # the frame size asked of the driver (it may pick the nearest it has)
             size = \(d.camera.width)x\(d.camera.height)

@@ -37,11 +37,14 @@ public enum CaptureError: Error {
     case corruptFrame(String)
     /// The camera stopped (unplugged, driver reset, stalled): reconnect.
     case lost(DeviceError)
+    /// Recorded footage came to its end: nothing more will come.
+    case ended
 
     public var message: String {
         switch self {
         case .corruptFrame(let reason): return "corrupt frame skipped: " + reason
         case .lost(let error): return error.message
+        case .ended: return "the footage ended"
         }
     }
 }
