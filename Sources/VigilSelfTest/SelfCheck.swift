@@ -47,6 +47,7 @@ public enum SelfTestSuite {
             preRollChecks,
             evidenceChecks,
             lightChecks,
+            systemChecks,
             linkedLibraryChecks,
         ].flatMap { $0 }
     }

@@ -2,7 +2,7 @@ import Testing
 import VigilDevices
 
 /// Central European time from its POSIX rule alone, as on the firmware (no zoneinfo files).
-/// The one test that sets TZ, so no other test sees it change.
+/// Whatever sets TZ in the tests (this, the self-check) sets this same rule.
 @Suite struct LocalTime {
     @Test func centralEuropeanSummerAndWinterTimeAndTheSwitch() {
         LocalTimeZone.set(posixTZ: "CET-1CEST,M3.5.0,M10.5.0/3")

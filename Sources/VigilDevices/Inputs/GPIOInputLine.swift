@@ -1,5 +1,4 @@
 import CGPIOD
-import CSystem
 
 /// A GPIO input found by its name and requested for events on both edges, held for the life
 /// of the object so no edge is missed between reads. The kernel queues the edges with their
@@ -31,11 +30,12 @@ public final class GPIOInputLine: InputLine {
 
     public func pendingEdges() throws(DeviceError) -> [InputEdge] {
         var edges: [InputEdge] = []
-        var noWait = timespec(tv_sec: 0, tv_nsec: 0)
-        var events = [gpiod_line_event](repeating: gpiod_line_event(), count: 16)
-        // The event read blocks on an empty queue, so read only while the wait says an edge is there.
+        let capacity = Int(VIGIL_GPIOD_EDGES_PER_READ)
+        var rising = [Int32](repeating: 0, count: capacity)
+        var nanoseconds = [Int64](repeating: 0, count: capacity)
+        // The read blocks on an empty queue, so read only while an edge is queued.
         while true {
-            switch gpiod_line_event_wait(line.handle, &noWait) {
+            switch vigil_gpiod_edge_queued(line.handle) {
             case 0: return edges
             case 1: break
             default:
@@ -43,15 +43,14 @@ public final class GPIOInputLine: InputLine {
                 if error == .interrupted { continue }
                 throw DeviceError("wait for edges on GPIO line '" + name + "'", errno: error, hint: "the GPIO chip failed; see dmesg")
             }
-            let count = events.withUnsafeMutableBufferPointer { gpiod_line_event_read_multiple(line.handle, $0.baseAddress, UInt32($0.count)) }
+            let count = vigil_gpiod_read_edges(line.handle, &rising, &nanoseconds)
             if count < 0 {
                 let error = Errno.current
                 if error == .interrupted { continue }
                 throw DeviceError("read edges of GPIO line '" + name + "'", errno: error, hint: "the GPIO chip failed; see dmesg")
             }
-            for event in events[0..<Int(count)] {
-                edges.append(InputEdge(rising: event.event_type == Int32(GPIOD_LINE_EVENT_RISING_EDGE),
-                                       timestampNanoseconds: Int64(event.ts.tv_sec) * 1_000_000_000 + Int64(event.ts.tv_nsec)))
+            for index in 0..<Int(count) {
+                edges.append(InputEdge(rising: rising[index] != 0, timestampNanoseconds: nanoseconds[index]))
             }
         }
     }

@@ -12,7 +12,8 @@ public protocol Watchdog: AnyObject {
 
 /// A Linux watchdog device such as /dev/watchdog. Opening it starts the countdown; `disarm`
 /// is the magic close ('V', then close), which stops it unless the driver was built or loaded
-/// with nowayout, in which case the unit reboots after the timeout by design.
+/// with nowayout, in which case the unit reboots after the timeout by design. Closed without
+/// the 'V' (vigil crashed), it keeps counting: that is the point.
 public final class DeviceWatchdog: Watchdog {
     public let path: String
     /// The driver's timeout, when it reports one (WDIOC_GETTIMEOUT).
