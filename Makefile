@@ -23,7 +23,8 @@
 #   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio;
 #                        face detection against OpenCV's detectMultiScale (bench-faces)
 #   make fuzz            the clip, Y4M and configuration parsers under libFuzzer, FUZZ_SECONDS each (default 60)
-#   make demo            boot the emulated aarch64 board and run `vigil probe` there
+#   make demo            the unit on the emulated aarch64 board: vigil's own scene (a person walks in and
+#                        falls) through vivid, events and lights live, the clip opened with two demo keys
 #   make shell           boot BOARD interactively (leave with `poweroff -f`)
 
 ARCH  ?= aarch64
@@ -87,9 +88,7 @@ test: deps
 
 demo: deps
 	$(MAKE) image BOARD=qemu-aarch64
-	rm -rf build/payload/demo && mkdir -p build/payload/demo
-	cp board/emulated/demo/run.sh build/payload/demo/run.sh
-	GUEST_TIMEOUT=120 board/emulated/boot.sh qemu-aarch64 build/payload/demo
+	board/emulated/demo/demo.sh
 
 eval: deps host
 	python3 scripts/eval-falls.py build/host/vigil
