@@ -154,6 +154,9 @@ public final class UnitDaemon {
         var recorded: [SceneEvent] = []
         var intervalFrames = 0, intervalNanoseconds: Int64 = 0, intervalStart = now, intervalWindows = 0
         var lastStatus = -1_000_000
+        var firstOfStream = true
+        let streamStartFrame = frameIndex
+        let streamStartMilliseconds = now
         lastSequence = nil
         while !stopping {
             handleRequests()
@@ -188,15 +191,12 @@ public final class UnitDaemon {
             let isDay = dayNow()
             recorded.removeAll(keepingCapacity: true)
             var kind: EventKind? = nil
-            for event in pipeline.events {
-                let response = policy.respond(to: event.kind == .fall ? .fall : .motion, isDay: isDay)
-                if response.alarm { alarm.trigger(atMilliseconds: milliseconds) }
-                if response.record {
-                    recorded.append(event)
-                    if kind != .fall { kind = event.kind == .fall ? .fall : .motion }
-                }
-                announceEvent(event.kindName, detail: "track \(event.trackID) at [\(event.box.minX),\(event.box.minY),\(event.box.width),\(event.box.height)]",
-                              response: response)
+            // Until the background is learnt (a stream's first frames, which after a camera
+            // reconnect or a stall may be seconds apart), every blob would be an event.
+            if frameIndex - streamStartFrame < UnitDaemon.settleFrames || milliseconds - streamStartMilliseconds < UnitDaemon.settleMilliseconds {
+                if !pipeline.events.isEmpty { log.log(.debug, "\(pipeline.events.count) event(s) ignored while the scene is learnt") }
+            } else {
+                announceSceneEvents(pipeline.events, isDay: isDay, milliseconds: milliseconds, recorded: &recorded, kind: &kind)
             }
             var tamperReason: String? = finding?.reason.name
             if tamperReason == nil, let input = devices.tamperInput {
@@ -228,7 +228,14 @@ public final class UnitDaemon {
             raw = redacted.recycle()
             let spent = devices.clock.nanoseconds - started
             intervalNanoseconds += spent
-            status.frameNanoseconds += spent
+            // The first frame of a stream has its face search in full: timed apart.
+            if firstOfStream {
+                status.firstFrameNanoseconds = spent
+                firstOfStream = false
+            } else {
+                status.frameNanoseconds += spent
+                status.steadyFrames += 1
+            }
             intervalWindows += pipeline.windowsTried
             intervalFrames += 1
             frameIndex += 1
@@ -252,6 +259,24 @@ public final class UnitDaemon {
         }
         evidence?.finish(atFrame: max(0, frameIndex - 1))
         status.recording = false
+    }
+
+    /// Frames and time a stream's analysis learns the scene before its events count.
+    static let settleFrames = 10
+    static let settleMilliseconds = 2000
+
+    /// Applies the policy to the analysis' events: alarm, record, announce.
+    private func announceSceneEvents(_ events: [SceneEvent], isDay: Bool, milliseconds: Int, recorded: inout [SceneEvent], kind: inout EventKind?) {
+        for event in events {
+            let response = policy.respond(to: event.kind == .fall ? .fall : .motion, isDay: isDay)
+            if response.alarm { alarm.trigger(atMilliseconds: milliseconds) }
+            if response.record {
+                recorded.append(event)
+                if kind != .fall { kind = event.kind == .fall ? .fall : .motion }
+            }
+            announceEvent(event.kindName, detail: "track \(event.trackID) at [\(event.box.minX),\(event.box.minY),\(event.box.width),\(event.box.height)]",
+                          response: response)
+        }
     }
 
     private func cameraLost(_ message: String) {
@@ -373,7 +398,8 @@ public final class UnitDaemon {
         status.statusPattern = "off"
         devices.watchdog?.disarm()
         writeStatus()
-        let mean = status.frames > 0 ? Int(status.frameNanoseconds / Int64(status.frames) / 10_000) : 0
-        log.log(.notice, "stopped: \(status.frames) frames (\(mean / 100).\(mean % 100 / 10)\(mean % 10) ms a frame to analyse, redact and encode), \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver")
+        let mean = status.steadyFrames > 0 ? Int(status.frameNanoseconds / Int64(status.steadyFrames) / 10_000) : 0
+        let first = Int(status.firstFrameNanoseconds / 1_000_000)
+        log.log(.notice, "stopped: \(status.frames) frames (\(mean / 100).\(mean % 100 / 10)\(mean % 10) ms a frame to analyse, redact, encode and record; the first, with its face search over the whole frame, \(first) ms), \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver")
     }
 }

@@ -14,8 +14,12 @@ public struct UnitStatus {
     public var reconnects = 0
     public var lastCameraError = ""
     public var frames = 0
-    /// The per-frame path's time over the whole run (analysis, redaction, encoding, recording).
+    /// The per-frame path's time over the whole run (analysis, redaction, encoding, recording),
+    /// first frames of a stream left out (`steadyFrames` of them).
     public var frameNanoseconds: Int64 = 0
+    public var steadyFrames = 0
+    /// The last stream's first frame, whose face search covers the whole frame.
+    public var firstFrameNanoseconds: Int64 = 0
     /// Frames the driver skipped (gaps in its sequence numbers).
     public var driverDrops = 0
     public var corruptFrames = 0
