@@ -20,6 +20,7 @@
 #   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS;
 #                        then clip writing (seal + write + fsync), MB/s and µs/frame; redaction per
 #                        frame on vtest and a fall clip; full-frame face detection per cascade
+#   make bench-board     vigil run on the emulated aarch64 board for 60 s: sustained rate, drops, CPU share
 #   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio;
 #                        face detection against OpenCV's detectMultiScale (bench-faces)
 #   make fuzz            the clip, Y4M and configuration parsers under libFuzzer, FUZZ_SECONDS each (default 60)
@@ -31,7 +32,7 @@ ARCH  ?= aarch64
 BOARD ?= qemu-aarch64
 BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
 
-.PHONY: fuzz bench bench-peers bench-build bench-faces eval face-agreement redaction-coverage redaction-video cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+.PHONY: fuzz bench bench-board bench-peers bench-build bench-faces eval face-agreement redaction-coverage redaction-video cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
 
 all: host
 
@@ -114,10 +115,19 @@ bench: deps bench-build host build/bench/640x480.y4m build/bench/1280x720.y4m
 	build/bench/vigil-bench build/bench/1280x720.y4m
 	python3 scripts/bench-redaction.py build/host/vigil
 	python3 scripts/bench-faces.py --vigil-only build/host/vigil
+	python3 scripts/bench-unit.py build/host/vigil $(BENCH_CLIPS)/S3_Fall_01.mp4 $(BENCH_CLIPS)/S3_Fall_16.mp4 $(BENCH_CLIPS)/S4_Fall_03.mp4
 
 bench-peers: deps bench-build host build/bench/640x480.y4m
 	python3 scripts/bench-peers.py build/bench/vigil-bench build/bench/640x480.y4m
 	python3 scripts/bench-faces.py build/host/vigil
+
+# vigil run on the emulated aarch64 board's webcam node for 60 s: sustained rate, drops, CPU share
+bench-board: deps
+	$(MAKE) image BOARD=qemu-aarch64
+	rm -rf build/payload/bench && mkdir -p build/payload/bench
+	cp board/emulated/bench/run.sh build/payload/bench/run.sh
+	GUEST_TIMEOUT=240 board/emulated/boot.sh qemu-aarch64 build/payload/bench
+	cat build/payload/bench/out/bench.txt
 
 bench-faces: deps host
 	python3 scripts/bench-faces.py build/host/vigil

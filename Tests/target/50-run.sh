@@ -22,10 +22,14 @@ line_is() { test "$(sim "$1")" = "$2"; }
 # Pulled down: a 1 read is vigil driving the line.
 for n in 0 1 2 3 4; do echo pull-down > "$GPIO_SIM_DIR/sim_gpio$n/pull"; done
 
+# vigil opens the camera by a stable name, as udev gives a real unit's camera one
+# (/dev/v4l/by-id/...): it exists only while the camera is there and set up.
+CAMERA=$W/camera
+ln -sf "$LOOP_CAPTURE" $CAMERA
 cat > $W/vigil.conf <<CONF
 # the board's end-to-end configuration: everything else at its default
 [camera]
-device = $LOOP_CAPTURE
+device = $CAMERA
 size = 640x480
 fps = 15
 [store]
@@ -67,15 +71,15 @@ check "the status file shows the outputs and the watchdog" grep -q '"outputs":{"
 
 # The tamper switch: gpio-sim pulls the input line up, as a door contact opening would.
 echo pull-up > "$GPIO_SIM_DIR/sim_gpio4/pull"
-wait_for "the tamper switch raises a tamper event" 30 has_event tamper
+wait_for "the tamper switch raises a tamper event" 30 grep -q '"event":"tamper".*"detail":"switch"' "$OUT/events.jsonl"
 echo pull-down > "$GPIO_SIM_DIR/sim_gpio4/pull"
-check "the tamper event names the switch" grep -q '"event":"tamper".*"detail":"switch"' "$OUT/events.jsonl"
 
 # The camera's driver is reset: the loop's device is unbound (vigil's open node goes dead, as a
 # USB camera that is pulled out), vivid is unloaded and loaded again, and the scene played anew.
 clips_before=$(ls $CLIPS | grep -c '\.vclip$')
 device=$(readlink -f "/sys/class/video4linux/${LOOP_CAPTURE##*/}/device")
 $B/vivid-loop stop
+rm $CAMERA
 echo "${device##*/}" > "$(readlink -f "$device/driver")/unbind"
 wait_for "vigil notices the camera is gone" 30 has_event camera_lost
 wait_for "the status file says camera_lost" 10 sh -c 'grep -q "\"state\":\"camera_lost\"" /run/vigil/status.json'
@@ -84,6 +88,8 @@ $B/vivid-reload > "$OUT/reload.txt" 2>&1
 check "vivid unloaded and loaded again ($(tr '\n' ' ' < "$OUT/reload.txt"))" grep -q 'loop' "$OUT/reload.txt"
 . /run/board/vivid.env
 $B/vivid-loop start $SCENE 15 >> "$OUT/loop.txt" 2>&1
+check "the loop plays again after the reload ($(tail -1 "$OUT/loop.txt"))" sh -c "tail -1 '$OUT/loop.txt' | grep -q '^vivid-loop: '"
+ln -sf "$LOOP_CAPTURE" $CAMERA
 wait_for "vigil reconnects to the camera" 90 has_event camera_back
 wait_for "the sign is lit again" 30 line_is 0 1
 falls_before=$(event_count fall)
@@ -96,6 +102,8 @@ rc=$?
 ran=$(($(date +%s) - started))
 $B/vivid-loop stop
 check "SIGTERM stops vigil with exit status 0 (got $rc)" test "$rc" = 0
+check "the real footage raised no tamper event from the picture ($(grep '"event":"tamper"' "$OUT/events.jsonl" | grep -v switch | head -1))" \
+	sh -c "! grep '\"event\":\"tamper\"' '$OUT/events.jsonl' | grep -qv switch"
 check "every output is off after the stop (sign $(sim 0), recording $(sim 1), alarm $(sim 2), status $(sim 3))" \
 	test "$(sim 0)$(sim 1)$(sim 2)$(sim 3)" = 0000
 status > "$OUT/status-stopped.json"

@@ -18,7 +18,7 @@ recipients = /mnt/host/keys/alice.pub,/mnt/host/keys/bob.pub
 CONF
 $V run --config /tmp/vigil.conf > "$OUT/events-after.jsonl" 2> "$OUT/run-after.log" &
 vigil=$!
-wait_for "vigil run closes the torn clip as truncated when it starts" 60 grep -q 'recovered .*closed as truncated' "$OUT/run-after.log"
+wait_for "vigil run closes the torn clip as truncated when it starts" 60 grep -qs 'recovered .*closed as truncated' "$OUT/run-after.log"
 grep recovered "$OUT/run-after.log"
 kill -TERM $vigil
 wait $vigil
