@@ -1,6 +1,7 @@
 import VigilAnalysis
 import VigilCore
 import VigilPrivacy
+import VigilUnit
 
 let configCommand = Command(
     spec: CommandSpec(
@@ -55,5 +56,6 @@ func defaultConfiguration() -> String {
     text += "face_window_budget = \(redaction.faceWindowBudget)\n"
     text += "# the largest still decoded, in pixels\n"
     text += "max_image_pixels = \(redaction.maximumImagePixels)\n"
+    for section in [TamperSettings.defaultsText(), PolicySettings.defaultsText(), OutputSettings.defaultsText()] { text += "\n" + section }
     return text
 }

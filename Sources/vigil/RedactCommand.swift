@@ -39,7 +39,8 @@ let redactCommand = Command(
         var settings = RedactionSettings()
         if let path = arguments.value("config") {
             guard let configured = configuration(fromFile: path, command: "redact") else { return UsageError.exitStatus }
-            (analysis, settings) = configured
+            analysis = configured.analysis
+            settings = configured.redaction
         }
         if let name = arguments.value("cascade") {
             for key in ["cascade", "still_cascades"] {

@@ -83,6 +83,6 @@ check "a bad configuration: exit status 2" status_is bad-config 2
 check "a bad configuration: nothing analysed" test ! -s "$OUT/bad-config.out"
 check "a bad configuration: line 3's unknown key" said bad-config "vigil replay: $W/bad.conf: line 3: unknown key 'foo' in [analysis]"
 check "a bad configuration: line 4's zone" said bad-config "vigil replay: $W/bad.conf: line 4: bad exclude_zone '0,0 640,0': a zone needs at least 3 corners (got 2)"
-check "a bad configuration: line 5's section" said bad-config "vigil replay: $W/bad.conf: line 5: unknown section [camera] (known: analysis, redaction)"
+check "a bad configuration: line 5's section" said bad-config "vigil replay: $W/bad.conf: line 5: unknown section [camera] (known: analysis, redaction, tamper, policy, outputs)"
 check "a bad configuration: what to do" said bad-config "vigil replay: $W/bad.conf: 3 errors; correct the lines above"
 rm -rf "$W"
