@@ -47,6 +47,7 @@ public enum SelfTestSuite {
             preRollChecks,
             evidenceChecks,
             lightChecks,
+            unitChecks,
             linkedLibraryChecks,
         ].flatMap { $0 }
     }
