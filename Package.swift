@@ -45,7 +45,7 @@ var targets: [Target] = [
         dependencies: ["VigilCore", "VigilAnalysis", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilUnit", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
-    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy"], swiftSettings: swiftSettings),
+    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy", "VigilUnit"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
         dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilSelfTest", "CSystem", "CTurboJPEG"],

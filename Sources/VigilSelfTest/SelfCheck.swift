@@ -48,6 +48,7 @@ public enum SelfTestSuite {
             evidenceChecks,
             lightChecks,
             systemChecks,
+            unitChecks,
             linkedLibraryChecks,
         ].flatMap { $0 }
     }

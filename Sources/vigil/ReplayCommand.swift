@@ -10,7 +10,7 @@ let replayCommand = Command(
         name: "replay", summary: "run the analysis on a YUV4MPEG2 stream and print its events as JSON lines",
         arguments: ["INPUT"],
         options: [
-            OptionSpec("config", value: "FILE", help: "read the settings and zones of FILE's [analysis] section first"),
+            OptionSpec("config", value: "FILE", help: "read the settings and zones of FILE's [analysis] section, the [tamper] thresholds and, with --record, [redaction] first"),
             OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "change an analysis setting (listed above), over the file's"),
             OptionSpec("record", value: "DIR", help: "write encrypted clips of the events to DIR, as the unit does"),
             OptionSpec("recipients", value: "A.pub,B.pub", help: "with --record: the reviewers' public keys, two or more"),
@@ -24,7 +24,8 @@ let replayCommand = Command(
             INPUT is a .y4m file or - for standard input, e.g.
               ffmpeg -i clip.mp4 -f yuv4mpegpipe -pix_fmt gray - | vigil replay -
             Prints one line per event, {"event":"fall","frame":123,"t_ms":4100,"track":3,"box":[x,y,w,h]},
-            and a last line {"summary":{...}}. A damaged stream: a message on stderr, the events
+            one per confirmed attack on the camera, {"event":"tamper","frame":N,"t_ms":T,"reason":"dark"}
+            (dark, bright, defocused or scene_changed), and a last line {"summary":{...}}. A damaged stream: a message on stderr, the events
             found before the damage and the summary, exit status 2.
 
             The configuration file (--config) has key = value lines under [analysis]; '#' starts
@@ -34,6 +35,9 @@ let replayCommand = Command(
               fall_confirm_ms = 3000
               exclude_zone = 0,0 640,0 640,60 0,60           # motion here is ignored (trees, a road)
               include_zone = 100,200 600,200 600,480 100,480 # if any: events only for people standing in one
+            Its [tamper] section sets the thresholds of the camera checks (vigil config --defaults
+            lists them), e.g. [tamper] confirm_ms = 8000; with --record, [redaction] what is
+            pixelated. The other sections are checked, not used.
             A file with mistakes: every wrong line on stderr with its number, exit status 2.
 
             --record DIR writes what the unit would record: each frame redacted ([redaction]) and as JPEG, 2 s of pre-roll
@@ -46,10 +50,12 @@ let replayCommand = Command(
     run: { arguments throws(UsageError) in
         var parameters = AnalysisParameters()
         var redaction = RedactionSettings()
+        var tamper = TamperSettings()
         if let path = arguments.value("config") {
             guard let configured = configuration(fromFile: path, command: "replay") else { return UsageError.exitStatus }
             parameters = configured.analysis
             redaction = configured.redaction
+            tamper = configured.tamper
         }
         for assignment in arguments.values("set") {
             guard let (key, value) = AnalysisParameters.assignment(assignment) else {
@@ -73,7 +79,7 @@ let replayCommand = Command(
         } else if ["recipients", "unit-key", "sync-every", "quota", "quota-percent", "retention-hours"].contains(where: { arguments.value($0) != nil }) {
             throw .refused(command: "replay", message: "--recipients, --unit-key, --sync-every, --quota, --quota-percent and --retention-hours go with --record DIR")
         }
-        return replay(path: arguments.positionals[0], parameters: parameters, recording: recording)
+        return replay(path: arguments.positionals[0], parameters: parameters, tamper: tamper, recording: recording)
     })
 
 private func settingsHelp() -> String {
@@ -94,7 +100,7 @@ struct RecordingRequest {
     let redaction: RedactionSettings
 }
 
-func replay(path: String, parameters: AnalysisParameters, recording request: RecordingRequest? = nil) -> Int32 {
+func replay(path: String, parameters: AnalysisParameters, tamper: TamperSettings, recording request: RecordingRequest? = nil) -> Int32 {
     let source: FileByteSource
     do throws(DeviceError) { source = try FileByteSource(path: path) } catch {
         StandardStreams.writeError("vigil replay: " + error.message)
@@ -118,8 +124,10 @@ func replay(path: String, parameters: AnalysisParameters, recording request: Rec
         }
     }
     let analyzer = recording?.pipeline.analyzer ?? SceneAnalyzer(width: header.width, height: header.height, parameters: parameters)
+    let tamperDetector = SceneTamperDetector(width: header.width, height: header.height, settings: tamper)
     let clock = SystemClock()
     var events = 0
+    var tamperEvents = 0
     var analysisNanoseconds: Int64 = 0
     var status: Int32 = 0
     var raw = RawFrame(width: header.width, height: header.height, format: header.chroma)
@@ -144,14 +152,27 @@ func replay(path: String, parameters: AnalysisParameters, recording request: Rec
         let index = reader.framesRead - 1
         let milliseconds = header.milliseconds(atFrame: index)
         let started = clock.nanoseconds
+        let finding = tamperDetector.observe(raw.luma, milliseconds: milliseconds)
+        let printTamper = {
+            guard let finding else { return }
+            var line = JSONLine()
+            line.add("event", "tamper")
+            line.add("frame", index)
+            line.add("t_ms", finding.milliseconds)
+            line.add("reason", finding.reason.name)
+            print(line.rendered)
+            tamperEvents += 1
+        }
         guard let recording else {
             analyzer.analyze(raw.luma, frameIndex: index, milliseconds: milliseconds, report: printEvent)
             analysisNanoseconds += clock.nanoseconds - started
+            printTamper()
             continue
         }
         let redacted = recording.pipeline.process(raw, frameIndex: index, milliseconds: milliseconds)
         analysisNanoseconds += clock.nanoseconds - started
         for event in recording.pipeline.events { printEvent(event) }
+        printTamper()
         do throws(DeviceError) {
             try recording.frame(redacted, index: index, milliseconds: milliseconds)
         } catch {
@@ -169,6 +190,7 @@ func replay(path: String, parameters: AnalysisParameters, recording request: Rec
     var summary = JSONLine()
     summary.add("frames", reader.framesRead)
     summary.add("events", events)
+    summary.add("tamper", tamperEvents)
     if let recording {
         summary.add("clips", recording.clipsWritten)
         summary.add("clips_evicted", recording.clipsEvicted)

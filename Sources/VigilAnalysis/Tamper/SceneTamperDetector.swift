@@ -48,9 +48,11 @@ public struct TamperMeasurement: Equatable, Sendable {
 /// and bounds the work. The learnt scene - block means and edge energy - is the average of
 /// the first `learn_ms`, then follows the picture slowly (a minute's time constant) and only
 /// while nothing is wrong, so people walking through, who change a few blocks for a few
-/// seconds, do not count, and a tamper condition is never learnt as the scene. Both the edge
-/// energy and the blocks are compared with the overall brightness divided out: dusk, clouds
-/// and auto-exposure change the brightness of the whole picture, not its pattern.
+/// seconds, do not count, and a tamper condition is never learnt as the scene. Blocks and
+/// edges are compared at the learnt scene's brightness: the gain is the median of the
+/// blocks' ratios to it, so dusk, clouds and auto-exposure (the whole picture brighter or
+/// darker) change nothing, and neither does a large object in part of it (the median is the
+/// rest's). Fog and a dirty dome lose edges too: lower `edge_loss_percent` where they are common.
 ///
 /// A condition must last `confirm_ms` to be reported, once; it re-arms after `confirm_ms`
 /// without any condition. Integer arithmetic only; nothing is allocated per frame.
@@ -60,23 +62,25 @@ public final class SceneTamperDetector {
     public static let gridRows = 12
     /// How slowly the learnt scene follows the picture once learnt, in milliseconds.
     static let followMilliseconds = 60_000
-    /// A learnt scene with less relative edge energy than this (a blank wall, a dark night)
-    /// has no edges to lose: the defocus check waits for a scene with some.
-    static let minimumReferenceSharpness = 64
+    /// A learnt scene with less edge energy than this per pixel (squared grey levels, fixed
+    /// point) - a blank wall, a dark night - has no edges to lose: the defocus check waits.
+    static let minimumReferenceEnergy = 2 << 16
     /// Fixed point of the learnt values: 16 fractional bits.
     private static let one = 1 << 16
+    /// Gains are in 1/64: 64 is the learnt scene's brightness; the histogram reaches 4x.
+    private static let unitGain = 64
 
     private let downscaler: Downscaler
     /// The grid block of each column and each row of the shrunk picture, and the pixels per block.
     private let blockOfColumn: [Int]
     private let blockOfRow: [Int]
     private let blockArea: [Int]
-    /// This frame's sum of each block.
-    private var blockSums: [Int]
-    /// The learnt scene: block means, overall mean and sharpness, all in fixed point.
+    /// This frame: the sum of each block, then its mean in fixed point.
+    private var blocks: [Int]
+    private var gainHistogram: [Int]
+    /// The learnt scene: block means and edge energy per pixel, in fixed point.
     private var reference: [Int]
-    private var referenceMean = 0
-    private var referenceSharpness = 0
+    private var referenceEnergy = 0
     private var framesLearnt = 0
     private var startedAt: Int? = nil
     private var lastMilliseconds = 0
@@ -97,8 +101,9 @@ public final class SceneTamperDetector {
         blockOfRow = (0..<h).map { min(rows - 1, $0 * rows / h) * columns }
         var area = [Int](repeating: 0, count: columns * rows)
         for y in 0..<h { for x in 0..<w { area[blockOfRow[y] + blockOfColumn[x]] += 1 } }
-        blockArea = area
-        blockSums = [Int](repeating: 0, count: columns * rows)
+        blockArea = area.map { max(1, $0) }
+        blocks = [Int](repeating: 0, count: columns * rows)
+        gainHistogram = [Int](repeating: 0, count: 4 * SceneTamperDetector.unitGain)
         reference = [Int](repeating: 0, count: columns * rows)
     }
 
@@ -106,13 +111,10 @@ public final class SceneTamperDetector {
     public func observe(_ luma: Plane, milliseconds: Int) -> TamperFinding? {
         guard settings.enabled else { return nil }
         let small = downscaler.shrink(luma)
-        let (total, energy) = sumBlocksAndEdges(small)
         let pixels = small.width * small.height
-        let one = SceneTamperDetector.one
-        let mean = total * one / pixels
+        let (total, energySum) = sumBlocksAndEdges(small)
+        let energy = energySum * SceneTamperDetector.one / pixels
         measurement.meanLevel = total / pixels
-        // Edge energy per pixel relative to the squared mean: the same whatever the gain.
-        let sharpness = energy * one / (pixels * max(1, measurement.meanLevel * measurement.meanLevel))
 
         let started = startedAt ?? milliseconds
         startedAt = started
@@ -120,16 +122,16 @@ public final class SceneTamperDetector {
         lastMilliseconds = milliseconds
         if framesLearnt == 0 || milliseconds - started < settings.learnMilliseconds {
             framesLearnt += 1
-            follow(mean: mean, sharpness: sharpness) { value, target in value + (target - value) / framesLearnt }
+            follow(energy: energy) { learnt, now in learnt + (now - learnt) / framesLearnt }
             return nil
         }
 
-        let reason = judge(mean: mean, sharpness: sharpness)
+        let reason = judge(mean: measurement.meanLevel, energy: energy)
         condition = reason
         guard let reason else {
             conditionSince = nil
             let follow = SceneTamperDetector.followMilliseconds
-            self.follow(mean: mean, sharpness: sharpness) { value, target in value + (target - value) * elapsed / follow }
+            self.follow(energy: energy) { learnt, now in learnt + (now - learnt) * elapsed / follow }
             if !armed {
                 let since = clearSince ?? milliseconds
                 clearSince = since
@@ -145,11 +147,12 @@ public final class SceneTamperDetector {
         return TamperFinding(reason: reason, startedAt: since, milliseconds: milliseconds)
     }
 
-    /// Adds each pixel of `small` to its block, and the squared differences to its right and
-    /// lower neighbours to the edge energy. Squares, not absolute values: blurring an edge
-    /// spreads its step over more pixels but keeps the sum of their absolute differences.
+    /// Fills `blocks` with the mean of each block (fixed point) and returns the picture's sum
+    /// and its edge energy: the squared differences of each pixel to its right and lower
+    /// neighbours. Squares, not absolute values: blurring an edge spreads its step over more
+    /// pixels but keeps the sum of their absolute differences.
     private func sumBlocksAndEdges(_ small: Plane) -> (total: Int, energy: Int) {
-        for block in blockSums.indices { blockSums[block] = 0 }
+        for block in blocks.indices { blocks[block] = 0 }
         var total = 0, energy = 0
         let width = small.width
         for y in 0..<small.height {
@@ -160,43 +163,60 @@ public final class SceneTamperDetector {
                 let dx = Int(row[min(x + 1, width - 1)]) - value, dy = Int(below[x]) - value
                 rowEnergy += dx * dx + dy * dy
                 if blockOfColumn[x] != block {
-                    blockSums[blockRow + block] += blockSum
+                    blocks[blockRow + block] += blockSum
                     blockSum = 0
                     block = blockOfColumn[x]
                 }
                 blockSum += value
                 rowSum += value
             }
-            blockSums[blockRow + block] += blockSum
+            blocks[blockRow + block] += blockSum
             total += rowSum
             energy += rowEnergy
         }
+        for block in blocks.indices { blocks[block] = blocks[block] * SceneTamperDetector.one / blockArea[block] }
         return (total, energy)
     }
 
     /// Moves the learnt scene toward this frame by `step(learnt, now)`.
-    private func follow(mean: Int, sharpness: Int, _ step: (Int, Int) -> Int) {
-        for block in reference.indices { reference[block] = step(reference[block], blockSums[block] * SceneTamperDetector.one / blockArea[block]) }
-        referenceMean = step(referenceMean, mean)
-        referenceSharpness = step(referenceSharpness, sharpness)
+    private func follow(energy: Int, _ step: (Int, Int) -> Int) {
+        for block in reference.indices { reference[block] = step(reference[block], blocks[block]) }
+        referenceEnergy = step(referenceEnergy, energy)
+    }
+
+    /// The brightness of this frame relative to the learnt scene, in 1/64: the median of the
+    /// blocks' ratios, at least 1.
+    private func gain() -> Int {
+        let unit = SceneTamperDetector.unitGain, top = gainHistogram.count - 1
+        for bin in gainHistogram.indices { gainHistogram[bin] = 0 }
+        for block in blocks.indices {
+            gainHistogram[min(top, blocks[block] * unit / max(SceneTamperDetector.one, reference[block]))] += 1
+        }
+        var seen = 0
+        for bin in gainHistogram.indices {
+            seen += gainHistogram[bin]
+            if 2 * seen > blocks.count { return max(1, bin) }
+        }
+        return top
     }
 
     /// The condition this frame shows against the learnt scene, the plainest first: a covered
     /// lens has lost its edges and its scene too, but it is reported as dark.
-    private func judge(mean: Int, sharpness: Int) -> TamperReason? {
-        let one = SceneTamperDetector.one
-        measurement.edgePercent = referenceSharpness > 0 ? sharpness * 100 / referenceSharpness : 100
+    private func judge(mean: Int, energy: Int) -> TamperReason? {
+        let one = SceneTamperDetector.one, unit = SceneTamperDetector.unitGain
+        let gain = gain()
+        // This frame's edges and blocks at the learnt scene's brightness.
+        let edges = energy * unit / gain * unit / gain
+        measurement.edgePercent = referenceEnergy > 0 ? edges * 100 / referenceEnergy : 100
         var changed = 0
         for block in reference.indices {
-            // This frame's block at the learnt scene's brightness.
-            let level = blockSums[block] * one / blockArea[block] * referenceMean / max(1, mean)
-            let learnt = reference[block]
-            if abs(level - learnt) > 16 * one + learnt / 8 { changed += 1 }
+            let level = blocks[block] * unit / gain, learnt = reference[block]
+            if abs(level - learnt) > 8 * one + learnt / 16 { changed += 1 }
         }
         measurement.changedPercent = changed * 100 / reference.count
-        if mean < settings.darkLevel * one { return .dark }
-        if mean > settings.brightLevel * one { return .bright }
-        if referenceSharpness >= SceneTamperDetector.minimumReferenceSharpness && sharpness * 100 < referenceSharpness * settings.edgeLossPercent {
+        if mean < settings.darkLevel { return .dark }
+        if mean > settings.brightLevel { return .bright }
+        if referenceEnergy >= SceneTamperDetector.minimumReferenceEnergy && edges * 100 < referenceEnergy * settings.edgeLossPercent {
             return .defocused
         }
         if changed * 100 > reference.count * settings.sceneChangePercent { return .sceneChanged }
