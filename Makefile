@@ -9,9 +9,7 @@
 #                        FIRMWARE=PATH: that executable as /usr/bin/vigil, no firmware build)
 #   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there, with a fresh
 #                        flash disk and SCENE (a fall clip) as /mnt/host/scene.yuyv
-#   make qemu-power-cut  a power cut on BOARD: boot, write to the flash disk, qemu killed; boot
-#                        again on the same disk and check what survived (Tests/power-cut)
-#   make test            all of the above but qemu-power-cut, both boards
+#   make test            all of the above, both boards
 #   make eval            score fall detection on ../shared/data (gmdcsa24) with `vigil replay`
 #   make face-agreement  vigil's face detector against OpenCV's CascadeClassifier on ../shared/data/faces
 #   make redaction-coverage  `vigil redact` on annotated face photos: faces covered, faces OpenCV still finds
@@ -31,7 +29,7 @@ ARCH  ?= aarch64
 BOARD ?= qemu-aarch64
 BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
 
-.PHONY: qemu-power-cut fuzz bench bench-peers bench-build bench-faces eval face-agreement redaction-coverage redaction-video cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+.PHONY: fuzz bench bench-peers bench-build bench-faces eval face-agreement redaction-coverage redaction-video cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
 
 all: host
 
@@ -79,13 +77,6 @@ qemu-test: image $(SCENE_YUYV)
 	board/emulated/payload.sh build/payload/$(BOARD) $(SCENE_YUYV)
 	board/emulated/make-flash.sh build/flash/$(BOARD).img 64
 	FLASH=build/flash/$(BOARD).img board/emulated/boot.sh $(BOARD) build/payload/$(BOARD)
-
-PC = build/payload/$(BOARD)-power-cut
-qemu-power-cut: image
-	rm -rf $(PC)-1 $(PC)-2 && mkdir -p $(PC)-1 $(PC)-2
-	cp Tests/power-cut/before.sh $(PC)-1/run.sh
-	cp Tests/power-cut/after.sh $(PC)-2/run.sh && cp Tests/target/lib.sh $(PC)-2/
-	board/emulated/power-cut.sh $(BOARD) $(PC)-1 $(PC)-2
 
 # the shell's flash disk is kept from one shell to the next
 shell: image
