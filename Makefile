@@ -7,8 +7,9 @@
 #   make selftest        the firmware's built-in checks under qemu-aarch64-static
 #   make image           the emulated board's kernel + initramfs (BOARD=qemu-aarch64|qemu-x86_64;
 #                        FIRMWARE=PATH: that executable as /usr/bin/vigil, no firmware build)
-#   make qemu-test       boot BOARD and run the on-target tests (Tests/target) there, with a fresh
-#                        flash disk and SCENE (a fall clip) as /mnt/host/scene.yuyv
+#   make qemu-test       scripts/qemu-test.sh: boot BOARD with a fresh flash disk and SCENE (a fall clip) and
+#                        run the on-target tests (Tests/target); open the clips vigil run recorded there
+#                        with two reviewer keys and check the people are pixelated; then a power cut
 #   make test            all of the above, both boards
 #   make eval            score fall detection on ../shared/data (gmdcsa24) with `vigil replay`
 #   make face-agreement  vigil's face detector against OpenCV's CascadeClassifier on ../shared/data/faces
@@ -19,17 +20,19 @@
 #   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS;
 #                        then clip writing (seal + write + fsync), MB/s and µs/frame; redaction per
 #                        frame on vtest and a fall clip; full-frame face detection per cascade
+#   make bench-board     vigil run on the emulated aarch64 board for 60 s: sustained rate, drops, CPU share
 #   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio;
 #                        face detection against OpenCV's detectMultiScale (bench-faces)
 #   make fuzz            the clip, Y4M and configuration parsers under libFuzzer, FUZZ_SECONDS each (default 60)
-#   make demo            boot the emulated aarch64 board and run `vigil probe` there
+#   make demo            the unit on the emulated aarch64 board: vigil's own scene (a person walks in and
+#                        falls) through vivid, events and lights live, the clip opened with two demo keys
 #   make shell           boot BOARD interactively (leave with `poweroff -f`)
 
 ARCH  ?= aarch64
 BOARD ?= qemu-aarch64
 BOARD_ARCH = $(if $(findstring x86_64,$(BOARD)),x86_64,aarch64)
 
-.PHONY: fuzz bench bench-peers bench-build bench-faces eval face-agreement redaction-coverage redaction-video cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
+.PHONY: fuzz bench bench-board bench-peers bench-build bench-faces eval face-agreement redaction-coverage redaction-video cascades all host deps firmware firmware-all unit-test selftest image qemu-test qemu-test-all test demo shell clean FORCE
 
 all: host
 
@@ -74,9 +77,7 @@ $(SCENE_YUYV): $(SCENE) scripts/scene-to-yuyv.sh
 	scripts/scene-to-yuyv.sh $< $@ 30
 
 qemu-test: image $(SCENE_YUYV)
-	board/emulated/payload.sh build/payload/$(BOARD) $(SCENE_YUYV)
-	board/emulated/make-flash.sh build/flash/$(BOARD).img 64
-	FLASH=build/flash/$(BOARD).img board/emulated/boot.sh $(BOARD) build/payload/$(BOARD)
+	scripts/qemu-test.sh $(BOARD) $(SCENE_YUYV)
 
 # the shell's flash disk is kept from one shell to the next
 shell: image
@@ -88,9 +89,7 @@ test: deps
 
 demo: deps
 	$(MAKE) image BOARD=qemu-aarch64
-	rm -rf build/payload/demo && mkdir -p build/payload/demo
-	cp board/emulated/demo/run.sh build/payload/demo/run.sh
-	GUEST_TIMEOUT=120 board/emulated/boot.sh qemu-aarch64 build/payload/demo
+	board/emulated/demo/demo.sh
 
 eval: deps host
 	python3 scripts/eval-falls.py build/host/vigil
@@ -116,10 +115,19 @@ bench: deps bench-build host build/bench/640x480.y4m build/bench/1280x720.y4m
 	build/bench/vigil-bench build/bench/1280x720.y4m
 	python3 scripts/bench-redaction.py build/host/vigil
 	python3 scripts/bench-faces.py --vigil-only build/host/vigil
+	python3 scripts/bench-unit.py build/host/vigil $(BENCH_CLIPS)/S3_Fall_01.mp4 $(BENCH_CLIPS)/S3_Fall_16.mp4 $(BENCH_CLIPS)/S4_Fall_03.mp4
 
 bench-peers: deps bench-build host build/bench/640x480.y4m
 	python3 scripts/bench-peers.py build/bench/vigil-bench build/bench/640x480.y4m
 	python3 scripts/bench-faces.py build/host/vigil
+
+# vigil run on the emulated aarch64 board's webcam node for 60 s: sustained rate, drops, CPU share
+bench-board: deps
+	$(MAKE) image BOARD=qemu-aarch64
+	rm -rf build/payload/bench && mkdir -p build/payload/bench
+	cp board/emulated/bench/run.sh build/payload/bench/run.sh
+	GUEST_TIMEOUT=240 board/emulated/boot.sh qemu-aarch64 build/payload/bench
+	cat build/payload/bench/out/bench.txt
 
 bench-faces: deps host
 	python3 scripts/bench-faces.py build/host/vigil

@@ -25,6 +25,8 @@ var targets: [Target] = [
     .target(name: "VigilCore", swiftSettings: swiftSettings),
     // Motion, blobs, tracks, falls: integer arithmetic on luma, no allocation per frame.
     .target(name: "VigilAnalysis", dependencies: ["VigilCore"], swiftSettings: swiftSettings),
+    // The unit's decisions: the day/night schedule, what an event does, which lamps are lit, the GPIO line settings.
+    .target(name: "VigilUnit", dependencies: ["VigilCore", "VigilAnalysis"], swiftSettings: swiftSettings),
     // OpenCV's face cascades as integer tables, generated at build time (scripts/convert-cascades.py).
     .target(name: "CCascades", path: "Sources/CCascades"),
     // Faces in integer arithmetic: integral images, the pyramid, cascade evaluation, grouping.
@@ -36,19 +38,28 @@ var targets: [Target] = [
         name: "VigilDevices",
         dependencies: ["VigilCore", "CSystem", "CV4L2", "CGPIOD", "CTurboJPEG", "CSodium"],
         swiftSettings: swiftSettings),
+    // The unit itself: the per-frame path (analyse, redact, encode, record) and the daemon
+    // around it, with its settings.
+    .target(
+        name: "VigilAppliance",
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilUnit", "CSystem", "CTurboJPEG"],
+        swiftSettings: swiftSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
-    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy"], swiftSettings: swiftSettings),
+    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy", "VigilUnit"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilSelfTest", "CSystem", "CTurboJPEG"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilSelfTest", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings,
         linkerSettings: firmwareLibraries),
 ]
 if !embedded {
     targets += [
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilSelfTest"]),
+        .testTarget(name: "VigilAnalysisTests", dependencies: ["VigilAnalysis", "VigilCore"]),
+        .testTarget(name: "VigilUnitTests", dependencies: ["VigilUnit", "VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilPrivacyTests", dependencies: ["VigilPrivacy", "VigilCore"]),
         .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore"]),
+        .testTarget(name: "VigilApplianceTests", dependencies: ["VigilAppliance", "VigilUnit", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
         // Runs the built `vigil` as a process (`swift test` builds every product first).
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,14 +12,17 @@
 #include <time.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <syslog.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
 #include <termios.h>
 #include <linux/falloc.h>
+#include <linux/watchdog.h>
 
 /* errno is a macro over a thread-local: read it through a function. */
 static inline int vigil_errno(void) { return errno; }
@@ -45,4 +49,26 @@ static inline const char *vigil_dirent_name(const struct dirent *entry) { return
 int fallocate(int fd, int mode, off_t offset, off_t length);
 static inline int vigil_reserve_beyond_end(int fd, long long offset, long long length) {
     return fallocate(fd, FALLOC_FL_KEEP_SIZE, (off_t)offset, (off_t)length);
+}
+
+/* The watchdog's ioctl numbers are function-like macros, which Swift does not import. */
+static inline int vigil_watchdog_get_timeout(int fd, int *seconds) { return ioctl(fd, WDIOC_GETTIMEOUT, seconds); }
+
+/* syslog(3) is variadic; "%s" keeps a '%' in a message from being read as a format. */
+static inline void vigil_syslog(int priority, const char *message) { syslog(priority, "%s", message); }
+/* openlog keeps the identifier pointer, so it gets a copy that lives as long as the process. */
+static inline void vigil_openlog_daemon(const char *identifier) { openlog(strdup(identifier), LOG_PID, LOG_DAEMON); }
+
+/* The clocks as plain integers: struct timespec is declared by several of vigil's C modules
+ * (gpiod.h has it in its events), and the Embedded build refuses a type whose owner a file
+ * does not import. */
+static inline long long vigil_clock_nanoseconds(clockid_t clock) {
+    struct timespec now;
+    clock_gettime(clock, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+/* Sleeps the whole time even when a signal interrupts it. */
+static inline void vigil_sleep_milliseconds(long milliseconds) {
+    struct timespec request = { milliseconds / 1000, (milliseconds % 1000) * 1000000L }, remaining;
+    while (nanosleep(&request, &remaining) != 0 && errno == EINTR) request = remaining;
 }

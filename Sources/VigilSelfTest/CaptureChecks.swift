@@ -1,7 +1,43 @@
 import VigilCore
 import VigilDevices
 
+/// A 4x2 picture in `fourcc` with `bytesPerLine` (padding bytes 0xEE), its luma 10..17 in raster
+/// order, Cb 100+ and Cr 200+ per chroma sample in raster order.
+private func packed(_ fourcc: FourCC, bytesPerLine: Int) -> [UInt8] {
+    var bytes: [UInt8] = []
+    func line(_ values: [UInt8]) { bytes += values + [UInt8](repeating: 0xEE, count: bytesPerLine - values.count) }
+    switch fourcc {
+    case .yuyv:
+        line([10, 100, 11, 200, 12, 101, 13, 201])
+        line([14, 102, 15, 202, 16, 103, 17, 203])
+    case .nv12:
+        line([10, 11, 12, 13]); line([14, 15, 16, 17]); line([100, 200, 101, 201])
+    default:
+        line([10, 11, 12, 13]); line([14, 15, 16, 17])
+    }
+    return bytes
+}
+
 let captureChecks: [SelfCheck] = [
+    SelfCheck("capture.unpack-yuyv-nv12-grey") { r in
+        for (fourcc, stride) in [(FourCC.yuyv, 8), (.yuyv, 12), (.nv12, 4), (.nv12, 6), (.grey, 4), (.grey, 5)] {
+            guard let chroma = PixelUnpacker.chroma(for: fourcc) else { r.expect(false, fourcc.description + " has a layout"); continue }
+            let frame = Frame(width: 4, height: 2, format: chroma)
+            let bytes = packed(fourcc, bytesPerLine: stride)
+            let ok = bytes.withUnsafeBytes { PixelUnpacker.unpack($0, fourcc: fourcc, bytesPerLine: stride, into: frame) }
+            r.expect(ok, fourcc.description + " stride \(stride) unpacks")
+            r.expect(Array(frame.luma.row(0)) + Array(frame.luma.row(1)) == [10, 11, 12, 13, 14, 15, 16, 17], fourcc.description + " luma in order, padding skipped")
+            if let (cb, cr) = frame.chroma {
+                let blue = (0..<cb.height).flatMap { Array(cb.row($0)) }, red = (0..<cr.height).flatMap { Array(cr.row($0)) }
+                let expectedBlue: [UInt8] = fourcc == .yuyv ? [100, 101, 102, 103] : [100, 101]
+                r.expect(blue == expectedBlue && red == expectedBlue.map { $0 + 100 }, fourcc.description + " chroma in order")
+            }
+            let short = bytes.dropLast(1)
+            r.expect(!Array(short).withUnsafeBytes { PixelUnpacker.unpack($0, fourcc: fourcc, bytesPerLine: stride, into: frame) },
+                     fourcc.description + " refuses a buffer one byte short")
+        }
+        r.expect(PixelUnpacker.chroma(for: FourCC("RGB3")!) == nil, "RGB goes to libv4lconvert")
+    },
     SelfCheck("capture.fourcc") { r in
         r.expect(FourCC("YUYV") == .yuyv && FourCC("NV12") == .nv12 && FourCC("GREY") == .grey, "known codes")
         r.expect(FourCC.yuyv.description == "YUYV", "description")

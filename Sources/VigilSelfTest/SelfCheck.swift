@@ -47,6 +47,8 @@ public enum SelfTestSuite {
             preRollChecks,
             evidenceChecks,
             lightChecks,
+            systemChecks,
+            unitChecks,
             linkedLibraryChecks,
         ].flatMap { $0 }
     }

@@ -1,6 +1,8 @@
+import VigilAppliance
 import VigilAnalysis
 import VigilCore
 import VigilPrivacy
+import VigilUnit
 
 let configCommand = Command(
     spec: CommandSpec(
@@ -54,6 +56,8 @@ func defaultConfiguration() -> String {
     text += "# detector windows per video frame: the bound on face search cost (500 to 1000000)\n"
     text += "face_window_budget = \(redaction.faceWindowBudget)\n"
     text += "# the largest still decoded, in pixels\n"
-    text += "max_image_pixels = \(redaction.maximumImagePixels)\n"
+    text += "max_image_pixels = \(redaction.maximumImagePixels)\n\n"
+    text += TamperSettings.defaultsText() + "\n" + PolicySettings.defaultsText() + "\n" + OutputSettings.defaultsText() + "\n"
+    text += UnitSettings.defaultsText()
     return text
 }

@@ -1,9 +1,7 @@
 import VigilAnalysis
+import VigilAppliance
 import VigilCore
 import VigilDevices
-
-/// Every section the configuration file may have; each module describes its own.
-let configSections = [AnalysisParameters.configSection, RedactionSettings.configSection]
 
 /// Far more than any configuration needs; anything larger is the wrong file.
 private let configurationSizeLimit = 65536
@@ -15,22 +13,20 @@ func analysisParameters(fromConfiguration path: String, command: String) -> Anal
     configuration(fromFile: path, command: command)?.analysis
 }
 
-/// Both sections of the configuration file at `path`, or nil after printing every mistake.
-func configuration(fromFile path: String, command: String) -> (analysis: AnalysisParameters, redaction: RedactionSettings)? {
+/// Every section of the configuration file at `path`, or nil after printing every mistake.
+func configuration(fromFile path: String, command: String) -> UnitConfiguration? {
     let prefix = "vigil " + command + ": "
     let bytes: [UInt8]
     do throws(DeviceError) { bytes = try readSmallFile(path, limit: configurationSizeLimit) } catch {
         StandardStreams.writeError(prefix + error.message)
         return nil
     }
-    let file = ConfigFile(parsing: bytes, sections: configSections)
-    var parameters = AnalysisParameters()
-    var redaction = RedactionSettings()
-    var errors = file.errors + parameters.apply(file) + redaction.apply(file)
-    if errors.isEmpty { return (parameters, redaction) }
-    errors.sort { $0.line < $1.line }
+    let file = ConfigFile(parsing: bytes, sections: UnitConfiguration.sections)
+    var configuration = UnitConfiguration()
+    let errors = configuration.apply(file)
+    if errors.isEmpty { return configuration }
     for error in errors { StandardStreams.writeError(prefix + path + ": " + error.message) }
     StandardStreams.writeError(prefix + path + ": \(errors.count) " + (errors.count == 1 ? "error" : "errors")
-                               + "; correct the lines above (the settings and zones: vigil " + command + " --help)")
+                               + "; correct the lines above (every key with its meaning: vigil config --defaults)")
     return nil
 }

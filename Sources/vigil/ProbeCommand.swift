@@ -3,7 +3,7 @@ import VigilDevices
 
 let probeCommand = Command(
     spec: CommandSpec(
-        name: "probe", summary: "first contact with the devices: camera mode, frame rate, drops, one light",
+        name: "probe", summary: "first contact with the devices: camera mode, frame rate, drops, one light, one input",
         options: [
             OptionSpec("device", value: "PATH", help: "camera device node (default /dev/video0)"),
             OptionSpec("size", value: "WxH", help: "frame size to negotiate (default 640x480)"),
@@ -12,13 +12,17 @@ let probeCommand = Command(
             OptionSpec("frames", value: "N", help: "frames to stream and measure (default 100)"),
             OptionSpec("line", value: "NAME", help: "GPIO output line to pulse, found by name (default vigil-status)"),
             OptionSpec("hold-ms", value: "N", help: "how long the line stays on, then off (default 1000)"),
+            OptionSpec("input", value: "NAME", help: "GPIO input to read and watch for edges, found by name (e.g. vigil-tamper)"),
+            OptionSpec("input-wait-ms", value: "N", help: "how long to report the input's edges (default 0: its level only)"),
+            OptionSpec("active-low", help: "the GPIO lines are active-low: on and active mean the pin is low"),
             OptionSpec("no-camera", help: "skip the camera"),
             OptionSpec("no-lights", help: "skip the GPIO line"),
         ],
         details: """
             Opens the camera with raw V4L2 ioctls, lists its formats, negotiates the mode, streams
             frames by mmap and reports the measured rate and the frames the driver dropped. Then
-            drives the named GPIO line on and off so it can be watched (or read back).
+            drives the named GPIO line on and off so it can be watched (or read back). With --input,
+            reads that GPIO input's level and reports each edge the kernel queues while it waits.
             Exits 0 when everything worked as asked, 1 otherwise.
             """),
     run: { arguments throws(UsageError) in
@@ -35,10 +39,13 @@ let probeCommand = Command(
             framesPerSecond: try arguments.integer("fps", default: 25, in: 1...240),
             frames: try arguments.integer("frames", default: 100, in: 2...100_000),
             lineName: arguments.value("line") ?? "vigil-status",
-            holdMilliseconds: try arguments.integer("hold-ms", default: 1000, in: 0...60_000))
+            holdMilliseconds: try arguments.integer("hold-ms", default: 1000, in: 0...60_000),
+            activeLow: arguments.flag("active-low"))
+        let inputWaitMilliseconds = try arguments.integer("input-wait-ms", default: 0, in: 0...600_000)
         var healthy = true
         if !arguments.flag("no-camera") { healthy = probe.probeCamera() && healthy }
         if !arguments.flag("no-lights") { healthy = probe.probeLight() && healthy }
+        if let input = arguments.value("input") { healthy = probe.probeInput(input, waitMilliseconds: inputWaitMilliseconds) && healthy }
         print(healthy ? "probe: ok" : "probe: FAILED")
         return healthy ? 0 : 1
     })
@@ -52,6 +59,7 @@ struct DeviceProbe {
     let frames: Int
     let lineName: String
     let holdMilliseconds: Int
+    let activeLow: Bool
 
     func probeCamera() -> Bool {
         do throws(DeviceError) {
@@ -95,7 +103,7 @@ struct DeviceProbe {
 
     func probeLight() -> Bool {
         do throws(DeviceError) {
-            let line = try GPIOOutputLine(named: lineName, consumer: "vigil-probe")
+            let line = try GPIOOutputLine(named: lineName, consumer: "vigil-probe", activeLow: activeLow)
             let label = "light: " + lineName + " (" + line.chipName + " line \(line.offset))"
             try pulse(line, holdMilliseconds: holdMilliseconds, clock: SystemClock()) { active in
                 print(label + (active ? " on" : " off"))
@@ -104,6 +112,33 @@ struct DeviceProbe {
             return true
         } catch {
             print("light: FAILED: " + error.message)
+            return false
+        }
+    }
+
+    /// Prints the input's level, then each edge as it is collected (polled as the daemon does,
+    /// every 10 ms) until `waitMilliseconds` have passed, then the count.
+    func probeInput(_ name: String, waitMilliseconds: Int) -> Bool {
+        do throws(DeviceError) {
+            let input = try GPIOInputLine(named: name, consumer: "vigil-probe", activeLow: activeLow)
+            print("input: " + name + " (" + input.chipName + " line \(input.offset)) level " + (try input.isActive ? "1" : "0"))
+            StandardStreams.flush()
+            let clock = SystemClock()
+            let end = clock.nanoseconds + Int64(waitMilliseconds) * 1_000_000
+            var edges = 0
+            while true {
+                for edge in try input.pendingEdges() {
+                    print("edge: " + name + (edge.rising ? " rising" : " falling"))
+                    StandardStreams.flush()
+                    edges += 1
+                }
+                if clock.nanoseconds >= end { break }
+                clock.sleep(milliseconds: 10)
+            }
+            print("input: edges \(edges)")
+            return true
+        } catch {
+            print("input: FAILED: " + error.message)
             return false
         }
     }

@@ -1,3 +1,4 @@
+import VigilAppliance
 import VigilAnalysis
 import VigilCore
 import VigilDevices
@@ -39,7 +40,8 @@ let redactCommand = Command(
         var settings = RedactionSettings()
         if let path = arguments.value("config") {
             guard let configured = configuration(fromFile: path, command: "redact") else { return UsageError.exitStatus }
-            (analysis, settings) = configured
+            analysis = configured.analysis
+            settings = configured.redaction
         }
         if let name = arguments.value("cascade") {
             for key in ["cascade", "still_cascades"] {

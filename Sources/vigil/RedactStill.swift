@@ -1,3 +1,4 @@
+import VigilAppliance
 import VigilCore
 import VigilDevices
 import VigilPrivacy

@@ -1,3 +1,4 @@
+import VigilAppliance
 import VigilAnalysis
 import VigilCore
 import VigilDevices

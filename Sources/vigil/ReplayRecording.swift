@@ -1,31 +1,31 @@
 import VigilAnalysis
+import VigilAppliance
 import VigilCore
 import VigilDevices
 import VigilEvidence
+import VigilPrivacy
 
-/// `vigil replay --record`: the unit's recording path on footage. Each frame is JPEG-encoded
-/// into a frame record, kept in the pre-event ring, and written to encrypted clips while an
-/// event is under way: from an event until every track that raised one has left, plus the
-/// post-roll.
+/// `vigil replay --record`: the unit's recording path on footage, synchronously. Each frame is
+/// analysed and redacted (`FramePipeline`), encoded into a frame record, kept in the pre-event
+/// ring, and written to encrypted clips while an event is under way.
 final class ReplayRecording {
     static let preRollMilliseconds = 2000
     static let postRollMilliseconds = 3000
 
     let sink: StoreClipSink
-    private let recorder: EventRecorder<StoreClipSink>
-    private let encoder: GreyJPEGEncoder
-    private var eventTracks: [Int] = []
+    let pipeline: FramePipeline
+    private let evidence: EvidenceRecorder<StoreClipSink>
 
-    init(store: ClipStore) throws(DeviceError) {
-        encoder = try GreyJPEGEncoder(quality: 85)
+    init(store: ClipStore, pipeline: FramePipeline) throws(DeviceError) {
         sink = StoreClipSink(store: store, epochMilliseconds: wallClockMilliseconds())
-        recorder = EventRecorder(ring: PreEventRing(capacityBytes: 16 << 20, maximumFrames: 512), sink: sink,
-                                 preRollMilliseconds: ReplayRecording.preRollMilliseconds, postRollMilliseconds: ReplayRecording.postRollMilliseconds)
+        self.pipeline = pipeline
+        evidence = try EvidenceRecorder(sink: sink, preRollMilliseconds: ReplayRecording.preRollMilliseconds,
+                                        postRollMilliseconds: ReplayRecording.postRollMilliseconds, ringBytes: 16 << 20, quality: 85)
     }
 
     /// Opens the store, or says why recording is refused (fail closed: no clip is written).
-    static func open(directory: String, recipientList: String, unitKeyPath: String?, syncEvery: Int,
-                     policy: StoragePolicy) -> Result<ReplayRecording, UsageError> {
+    static func open(directory: String, recipientList: String, unitKeyPath: String?, syncEvery: Int, policy: StoragePolicy,
+                     header: Y4MHeader, analysis: AnalysisParameters, redaction: RedactionSettings) -> Result<ReplayRecording, UsageError> {
         var recipients: [ReviewerPublicKey] = []
         for path in recipientList.split(separator: ",") {
             switch KeyFiles.reviewerPublicKey(String(path)) {
@@ -33,39 +33,33 @@ final class ReplayRecording {
             case .failure(let error): return .failure(.refused(command: "replay", message: "recording refused: " + error.message))
             }
         }
+        let pipeline: FramePipeline
+        do throws(CascadeError) {
+            pipeline = try FramePipeline(width: header.width, height: header.height, analysis: analysis, redaction: redaction)
+        } catch {
+            return .failure(.refused(command: "replay", message: error.message))
+        }
         do throws(StoreError) {
             let store = try ClipStore(directory: directory, unitKeyPath: unitKeyPath ?? directory + "/" + ClipNames.unitKey,
                                       recipients: recipients, syncEvery: syncEvery, policy: policy)
             for outcome in store.recovered { StandardStreams.writeError("vigil replay: recovered " + outcome.description) }
-            do throws(DeviceError) { return .success(try ReplayRecording(store: store)) } catch { throw .device(error) }
+            do throws(DeviceError) { return .success(try ReplayRecording(store: store, pipeline: pipeline)) } catch { throw .device(error) }
         } catch {
             return .failure(.refused(command: "replay", message: error.message))
         }
     }
 
-    /// One analysed frame and the events it raised.
-    func frame(_ luma: Plane, index: Int, milliseconds: Int, events: [SceneEvent], tracks: [Track], factor: Int) throws(DeviceError) {
-        for event in events where !eventTracks.contains(event.trackID) { eventTracks.append(event.trackID) }
-        eventTracks.removeAll { id in !tracks.contains { $0.id == id } }
-        if !recorder.isRecording, let event = events.first(where: { $0.kind == .fall }) ?? events.first {
-            sink.eventKind = event.kind == .fall ? .fall : .motion
-        }
-        var boxes: [RecordBox] = []
-        for track in tracks where eventTracks.contains(track.id) {
-            let box = track.box.scaled(by: factor)
-            boxes.append(RecordBox(x: box.minX, y: box.minY, width: box.width, height: box.height))
-        }
-        let active = !events.isEmpty || !eventTracks.isEmpty
-        let captured = sink.epochMilliseconds + Int64(milliseconds)
-        let record = try encoder.encode(luma) { jpeg in
-            FrameRecord.encode(captureMilliseconds: captured, frameIndex: UInt32(index), boxes: boxes, jpeg: jpeg)
-        }
-        record.withUnsafeBytes { recorder.frame($0, frameIndex: index, milliseconds: milliseconds, eventActive: active) }
+    /// One redacted frame and the events its analysis raised (all of them are recorded).
+    func frame(_ frame: borrowing RedactedFrame, index: Int, milliseconds: Int) throws(DeviceError) {
+        let events = pipeline.events
+        let kind: EventKind? = events.isEmpty ? nil : (events.contains { $0.kind == .fall } ? .fall : .motion)
+        try evidence.frame(frame, index: index, milliseconds: milliseconds, captureMilliseconds: sink.epochMilliseconds + Int64(milliseconds),
+                           recorded: events, people: pipeline.people, kind: kind, otherActivity: false)
     }
 
     /// Closes an open clip; returns the first failure of the store, if any.
     func finish(atFrame index: Int) -> StoreError? {
-        recorder.finish(atFrame: index)
+        evidence.finish(atFrame: index)
         return sink.failure
     }
 

@@ -9,7 +9,9 @@ import Testing
         #expect(defaults.status == 0, "\(defaults.standardError)")
         let keys = ["downscale", "motion_sensitivity", "motion_min_ms", "motion_min_area", "fall_confirm_ms", "fall_motion_permille",
                     "track_hold_frames", "include_zone", "exclude_zone", "redact", "mask", "cascade", "still_cascades", "face_hold_frames",
-                    "face_window_budget", "max_image_pixels"]
+                    "face_window_budget", "max_image_pixels", "enabled", "dark_level", "bright_level", "edge_loss_percent",
+                    "scene_change_percent", "confirm_ms", "learn_ms", "day_window", "record_by_day", "alarm_at_night", "alarm_hold_ms",
+                    "timezone", "tamper_alarm", "sign_line", "recording_line", "alarm_line", "status_line", "tamper_line", "active_low"]
         for key in keys { #expect(defaults.outputLines.contains { $0.hasPrefix(key + " = ") || $0.hasPrefix("# " + key + " = ") }, "\(key) missing") }
         #expect(defaults.outputLines.contains("fall_confirm_ms = 2000"), "settings at their defaults")
         let scratch = try ScratchDirectory()
@@ -28,6 +30,30 @@ import Testing
         }
         #expect(check.standardError.contains("4 errors"))
         #expect(check.standardOutput.isEmpty, "no 'ok' for a file with mistakes")
+    }
+
+    @Test func theUnitSectionsAreCheckedToo() throws {
+        let scratch = try ScratchDirectory()
+        let file = try scratch.file("site.conf", Data("""
+            [tamper]
+            dark_level = 300
+            [policy]
+            day_window = mon-fri 22:00-06:00
+            alarm_at_night = yes
+            [outputs]
+            sign_line = relay
+            alarm_line = relay
+            active_low = lamp
+            """.utf8))
+        let check = try VigilProcess.run(["config", "check", file])
+        #expect(check.status == 2)
+        #expect(check.errorLines == [
+            "vigil config: " + file + ": line 2: dark_level '300': expected a whole number from 0 to 127",
+            "vigil config: " + file + ": line 4: bad day_window 'mon-fri 22:00-06:00': the window 22:00-06:00 crosses midnight, which a window may not; write it as two: 'mon-fri 22:00-24:00' and 'tue-sat 00:00-06:00'",
+            "vigil config: " + file + ": line 8: 'relay' is both the sign_line and the alarm_line; each role needs its own GPIO line",
+            "vigil config: " + file + ": line 9: unknown role 'lamp' in active_low (known: sign, recording, alarm, status, tamper), or none",
+            "vigil config: " + file + ": 4 errors; correct the lines above (the settings and zones: vigil config --help)",
+        ])
     }
 
     @Test func withoutACheckOrDefaultsItSaysWhatItTakes() throws {

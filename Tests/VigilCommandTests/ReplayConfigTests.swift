@@ -52,7 +52,7 @@ import Testing
             fall_confirm_ms = 2000
             foo = 1
             exclude_zone = 0,0 640,0
-            [camera]
+            [kamera]
             """.utf8))
         let run = try VigilProcess.run(["replay", "--config", config, "-"], input: Self.stream)
         #expect(run.status == 2)
@@ -61,9 +61,23 @@ import Testing
         #expect(run.errorLines == [
             prefix + "line 3: unknown key 'foo' in [analysis] (known: downscale, motion_sensitivity, motion_min_ms, motion_min_area, fall_confirm_ms, fall_motion_permille, track_hold_frames, include_zone, exclude_zone)",
             prefix + "line 4: bad exclude_zone '0,0 640,0': a zone needs at least 3 corners (got 2)",
-            prefix + "line 5: unknown section [camera] (known: analysis, redaction)",
-            prefix + "3 errors; correct the lines above (the settings and zones: vigil replay --help)",
+            prefix + "line 5: unknown section [kamera] (known: analysis, redaction, tamper, policy, outputs, camera, store, unit)",
+            prefix + "3 errors; correct the lines above (every key with its meaning: vigil config --defaults)",
         ])
+    }
+
+    @Test func aCoveredCameraIsATamperEventWithTheFilesThresholds() throws {
+        let scratch = try ScratchDirectory()
+        let config = try scratch.file("site.conf", Data("[tamper]\nlearn_ms = 1000\nconfirm_ms = 1500\n".utf8))
+        let input = try scratch.file("covered.y4m", SyntheticStream.y4m(frames: 50, coveredFrom: 20))
+        let run = try VigilProcess.run(["replay", "--config", config, input])
+        #expect(run.status == 0, "\(run.standardError)")
+        // Covered at frame 20 (2000 ms), confirmed 1500 ms later.
+        #expect(run.eventLines.filter { $0.contains("\"tamper\"") } == ["{\"event\":\"tamper\",\"frame\":35,\"t_ms\":3500,\"reason\":\"dark\"}"],
+                "\(run.standardOutput)")
+        #expect(run.outputLines.last?.hasPrefix("{\"summary\":{\"frames\":50,") == true && run.standardOutput.contains("\"tamper\":1,"))
+        let defaults = try VigilProcess.run(["replay", input])
+        #expect(defaults.standardOutput.contains("\"tamper\":0,"), "the default 3 s of learning and 5 s of confirmation outlast the stream")
     }
 
     @Test func aMissingFileIsNamed() throws {

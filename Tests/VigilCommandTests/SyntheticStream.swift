@@ -9,14 +9,16 @@ enum SyntheticStream {
     static let header = "YUV4MPEG2 W160 H120 F10:1 Ip A1:1 Cmono\n"
     static var frameBytes: Int { width * height }
 
-    /// The header and `frames` frames, each "FRAME\n" and its luma.
-    static func y4m(frames: Int) -> Data {
+    /// The header and `frames` frames, each "FRAME\n" and its luma; from frame `coveredFrom`
+    /// on, the lens is covered (nearly black).
+    static func y4m(frames: Int, coveredFrom: Int = .max) -> Data {
         var scene = SyntheticScene(width: width, height: height, seed: 11)
         let plane = Plane(width: width, height: height)
         var bytes = Data(header.utf8)
         for index in 0..<frames {
             scene.render(into: plane)
             if index >= 5 { scene.drawBox(x: 4 * (index - 5), y: 50, width: 14, height: 44, level: 30, into: plane) }
+            if index >= coveredFrom { plane.fill(6) }
             bytes += Data("FRAME\n".utf8)
             for y in 0..<height { bytes += Data(plane.row(y)) }
         }

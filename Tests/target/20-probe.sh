@@ -50,6 +50,53 @@ check "no frame dropped (got ${dropped:-none})" test "${dropped:-1}" -eq 0
 check "measured rate is the negotiated 25 fps, not vivid's default 5 (got ${fps:-none})" \
 	test "${fps:-0}" -ge 20 -a "${fps:-0}" -le 30
 
+# The tamper input (line 4): gpio-sim's pull is the switch. Pulled down while vigil starts
+# watching, then up and down again: the kernel's two edges must come out of vigil, in order.
+echo pull-down > "$GPIO_SIM_DIR/sim_gpio4/pull"
+$V probe --no-camera --no-lights --input vigil-tamper --input-wait-ms 8000 > "$OUT/probe-input.txt" 2>&1 &
+probe=$!
+input_line() { grep -q '^input: vigil-tamper (.*) level ' "$OUT/probe-input.txt"; }
+if wait_for "probe requests vigil-tamper as an input with edge events" 60 input_line; then
+	echo pull-up > "$GPIO_SIM_DIR/sim_gpio4/pull"
+	sleep 0.5
+	echo pull-down > "$GPIO_SIM_DIR/sim_gpio4/pull"
+fi
+wait $probe
+rc=$?
+cat "$OUT/probe-input.txt"
+check "vigil probe --input exits 0 (got $rc)" test "$rc" = 0
+check "vigil-tamper is line 4 of the gpio-sim chip and reads 0 while pulled down" \
+	grep -q "^input: vigil-tamper ($GPIO_SIM_CHIP line 4) level 0\$" "$OUT/probe-input.txt"
+check "pulling vigil-tamper up is a rising edge" grep -q '^edge: vigil-tamper rising$' "$OUT/probe-input.txt"
+check "pulling it down again is a falling edge" grep -q '^edge: vigil-tamper falling$' "$OUT/probe-input.txt"
+edges=$(grep '^edge: ' "$OUT/probe-input.txt" | tr '\n' ' ')
+check "exactly those two edges, rising first (got: $edges)" test "$edges" = "edge: vigil-tamper rising edge: vigil-tamper falling "
+check "probe counts the two edges" grep -q '^input: edges 2$' "$OUT/probe-input.txt"
+
+# Active-low: active is the pin low. The input pulled down reads active; the light driven on
+# reads 0 against a pull-up, and driven off reads 1 against a pull-down.
+$V probe --no-camera --no-lights --active-low --input vigil-tamper > "$OUT/probe-input-low.txt" 2>&1
+check "an active-low input pulled down reads level 1" grep -q '^input: vigil-tamper (.*) level 1$' "$OUT/probe-input-low.txt"
+echo pull-up > "$GPIO_SIM_DIR/sim_gpio3/pull"
+$V probe --no-camera --active-low --hold-ms 2000 > "$OUT/probe-low.txt" 2>&1 &
+probe=$!
+low_on() { grep -q '^light: vigil-status (.*) on$' "$OUT/probe-low.txt"; }
+low_off() { grep -q '^light: vigil-status (.*) off$' "$OUT/probe-low.txt"; }
+if wait_for "probe drives vigil-status active-low" 60 low_on; then
+	v=$(cat "$GPIO_SIM_DIR/sim_gpio3/value")
+	check "gpio-sim reads active-low vigil-status as 0 while vigil drives it on (got $v)" test "$v" = 0
+	echo pull-down > "$GPIO_SIM_DIR/sim_gpio3/pull"
+	if wait_for "probe turns active-low vigil-status off" 10 low_off; then
+		v=$(cat "$GPIO_SIM_DIR/sim_gpio3/value")
+		check "gpio-sim reads active-low vigil-status as 1 while vigil drives it off (got $v)" test "$v" = 1
+	fi
+fi
+wait $probe
+rc=$?
+echo pull-down > "$GPIO_SIM_DIR/sim_gpio3/pull"
+cat "$OUT/probe-low.txt"
+check "vigil probe --active-low exits 0 (got $rc)" test "$rc" = 0
+
 # Bad input: a missing camera and an unknown line name fail with a hint, never silently.
 $V probe --device /dev/video9 --no-lights > "$OUT/probe-missing.txt" 2>&1
 rc=$?
@@ -59,6 +106,10 @@ $V probe --no-camera --line vigil-nonexistent > "$OUT/probe-line.txt" 2>&1
 rc=$?
 check "an unknown line name fails the probe (exit $rc)" test "$rc" = 1
 check "an unknown line name is explained" grep -q "no GPIO line has that name" "$OUT/probe-line.txt"
+$V probe --no-camera --no-lights --input vigil-nonexistent > "$OUT/probe-input-missing.txt" 2>&1
+rc=$?
+check "an unknown input name fails the probe (exit $rc)" test "$rc" = 1
+check "an unknown input name is explained" grep -q "^input: FAILED: GPIO line 'vigil-nonexistent' - no GPIO line has that name" "$OUT/probe-input-missing.txt"
 $V probe --size 640 > /dev/null 2>"$OUT/probe-usage.txt"
 rc=$?
 check "a malformed --size is a usage error (exit $rc)" test "$rc" = 2

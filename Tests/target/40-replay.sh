@@ -77,12 +77,12 @@ printf '[analysis]\ninclude_zone = 0,0 160,0 160,40 0,40\n' > $W/sky.conf
 replay sky --config $W/sky.conf $W/walk.y4m
 check "an include zone where nobody stands: no event" test -z "$(events sky)"
 
-printf '[analysis]\nfall_confirm_ms = 2000\nfoo = 1\nexclude_zone = 0,0 640,0\n[camera]\n' > $W/bad.conf
+printf '[analysis]\nfall_confirm_ms = 2000\nfoo = 1\nexclude_zone = 0,0 640,0\n[kamera]\n' > $W/bad.conf
 replay bad-config --config $W/bad.conf $W/walk.y4m
 check "a bad configuration: exit status 2" status_is bad-config 2
 check "a bad configuration: nothing analysed" test ! -s "$OUT/bad-config.out"
 check "a bad configuration: line 3's unknown key" said bad-config "vigil replay: $W/bad.conf: line 3: unknown key 'foo' in [analysis]"
 check "a bad configuration: line 4's zone" said bad-config "vigil replay: $W/bad.conf: line 4: bad exclude_zone '0,0 640,0': a zone needs at least 3 corners (got 2)"
-check "a bad configuration: line 5's section" said bad-config "vigil replay: $W/bad.conf: line 5: unknown section [camera] (known: analysis, redaction)"
+check "a bad configuration: line 5's section" said bad-config "vigil replay: $W/bad.conf: line 5: unknown section [kamera] (known: analysis, redaction, tamper, policy, outputs, camera, store, unit)"
 check "a bad configuration: what to do" said bad-config "vigil replay: $W/bad.conf: 3 errors; correct the lines above"
 rm -rf "$W"

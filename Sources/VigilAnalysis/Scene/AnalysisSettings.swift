@@ -3,6 +3,8 @@ import VigilCore
 /// A setting that could not be applied: unknown key or bad value, with what is expected.
 public struct SettingError: Error, Equatable, Sendable {
     public let message: String
+
+    public init(message: String) { self.message = message }
 }
 
 /// One key that `--set` (and the configuration file) accept: its range, what it means, and

@@ -43,9 +43,9 @@ public struct SyntheticScene {
         let period = 2 * amplitude
         let phase = frame % period
         let shift = phase < amplitude ? phase : period - phase
-        for row in max(0, y)..<min(height, y + boxHeight) {
+        for row in clipped(y, boxHeight, to: height) {
             let pixels = plane.row(row)
-            for column in max(0, x)..<min(width, x + boxWidth) {
+            for column in clipped(x, boxWidth, to: width) {
                 let level = ((column + shift + row / 8) / 4) & 1 == 0 ? 60 : 150
                 pixels[column] = UInt8(min(255, level * gain / 64))
             }
@@ -55,9 +55,16 @@ public struct SyntheticScene {
     /// Fills a rectangle (clipped to the frame) with a flat grey level, under the same gain.
     public func drawBox(x: Int, y: Int, width boxWidth: Int, height boxHeight: Int, level: Int, into plane: Plane) {
         let value = UInt8(min(255, max(0, level * gain / 64)))
-        for row in max(0, y)..<min(height, y + boxHeight) {
+        for row in clipped(y, boxHeight, to: height) {
             let pixels = plane.row(row)
-            for column in max(0, x)..<min(width, x + boxWidth) { pixels[column] = value }
+            for column in clipped(x, boxWidth, to: width) { pixels[column] = value }
         }
+    }
+
+    /// `start..<start + length` within `0..<limit`; empty when the two do not meet (a shape
+    /// that has walked out of the frame).
+    private func clipped(_ start: Int, _ length: Int, to limit: Int) -> Range<Int> {
+        let lower = min(limit, max(0, start))
+        return lower..<max(lower, min(limit, start + length))
     }
 }

@@ -58,6 +58,9 @@ public final class V4L2Camera: FrameSource {
 
     deinit { stopStreaming() }
 
+    /// For libv4lconvert, which queries the device it converts for.
+    var descriptor: Int32 { fd.rawValue }
+
     static func openHint(_ error: Errno) -> String {
         switch error {
         case .noSuchFile, .noSuchDevice: return "is the camera connected and its driver loaded? (ls /dev/video*)"

@@ -4,19 +4,20 @@ import CSystem
 public struct FileDescriptor: ~Copyable {
     public let rawValue: Int32
 
-    private init(rawValue: Int32) { self.rawValue = rawValue }
-
     public static func open(_ path: String, flags: Int32, mode: UInt32 = 0) -> Result<FileDescriptor, Errno> {
         switch retryingOnInterrupt({ vigil_open(path, flags | O_CLOEXEC, mode) }) {
-        case .success(let fd): return .success(FileDescriptor(rawValue: fd))
+        case .success(let fd): return .success(FileDescriptor(adopting: fd))
         case .failure(let error): return .failure(error)
         }
     }
 
+    /// Takes ownership of a descriptor a system call returned (signalfd).
+    public init(adopting rawValue: Int32) { self.rawValue = rawValue }
+
     /// A descriptor of our own for an inherited one (standard input), so ownership stays uniform.
     public static func duplicate(_ inherited: Int32) -> Result<FileDescriptor, Errno> {
         switch retryingOnInterrupt({ vigil_dup_cloexec(inherited) }) {
-        case .success(let fd): return .success(FileDescriptor(rawValue: fd))
+        case .success(let fd): return .success(FileDescriptor(adopting: fd))
         case .failure(let error): return .failure(error)
         }
     }

@@ -33,23 +33,34 @@ public enum FileSystem {
         switch FileDescriptor.open(path, flags: flags, mode: mode) {
         case .success(let fd): return fd
         case .failure(let error):
-            throw DeviceError("open " + path, errno: error, hint: error == .noSuchFile ? "check the path" : "check the permissions")
+            throw DeviceError("open " + path, errno: error, hint: error == .noSuchFile ? "check the path" : writeHint(error, else: "check the permissions"))
         }
     }
 
-    /// Writes `bytes` to a new file at `path` durably: a temporary name, fsync, rename, then the
-    /// directory's fsync, so a power cut leaves either the old file or the whole new one.
-    public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32 = 0o644) throws(DeviceError) {
+    /// A read-only filesystem is a mount option, not a permission: say so.
+    private static func writeHint(_ error: Errno, else otherwise: String) -> String {
+        error == Errno(rawValue: EROFS) ? "the filesystem is mounted read-only; use a writable one (/run, the data partition)" : otherwise
+    }
+
+    /// Replaces the file at `path` with `bytes` atomically: they go to `path.tmp`, which is
+    /// renamed over `path`, so a reader sees the old file or the whole new one, never a part.
+    /// `durable` also fsyncs the file before the rename and the directory after it, so a power
+    /// cut cannot undo the replacement (flash); a file on a tmpfs such as /run does not need it.
+    /// On failure the temporary file is removed.
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: UInt32 = 0o644, durable: Bool = true) throws(DeviceError) {
         let temporary = path + ".tmp"
-        do {
+        do throws(DeviceError) {
             let fd = try open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC, mode: mode)
             if case .failure(let error) = bytes.withUnsafeBytes({ fd.write($0) }) {
                 throw DeviceError("write " + temporary, errno: error, hint: "is the disk full?")
             }
-            if let error = fd.sync() { throw DeviceError("fsync " + temporary, errno: error, hint: "") }
+            if durable, let error = fd.sync() { throw DeviceError("fsync " + temporary, errno: error, hint: "") }
+            try rename(temporary, to: path)
+        } catch {
+            _ = unlink(temporary)
+            throw error
         }
-        try rename(temporary, to: path)
-        try syncDirectory(containing: path)
+        if durable { try syncDirectory(containing: path) }
     }
 
     public static func rename(_ from: String, to: String) throws(DeviceError) {
@@ -63,9 +74,11 @@ public enum FileSystem {
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     /// Makes `directory` (one level) if it is missing.
-    public static func makeDirectory(_ directory: String) throws(DeviceError) {
-        if mkdir(directory, 0o700) != 0 && Errno.current != Errno(rawValue: EEXIST) {
-            throw DeviceError("create directory " + directory, errno: .current, hint: "check the parent directory's permissions")
+    public static func makeDirectory(_ directory: String, mode: UInt32 = 0o700) throws(DeviceError) {
+        guard mkdir(directory, mode_t(mode)) != 0 else { return }
+        let error = Errno.current
+        if error != Errno(rawValue: EEXIST) {
+            throw DeviceError("create directory " + directory, errno: error, hint: writeHint(error, else: "check the parent directory's permissions"))
         }
     }
 
@@ -93,6 +106,13 @@ public enum FileSystem {
         var status = statvfs()
         guard statvfs(path, &status) == 0 else { throw DeviceError("statvfs " + path, errno: .current, hint: "") }
         return Int(status.f_blocks) * Int(status.f_frsize)
+    }
+
+    /// The bytes of the filesystem holding `path` that an unprivileged writer can still use.
+    public static func availableBytes(_ path: String) throws(DeviceError) -> Int {
+        var status = statvfs()
+        guard statvfs(path, &status) == 0 else { throw DeviceError("statvfs " + path, errno: .current, hint: "") }
+        return Int(status.f_bavail) * Int(status.f_frsize)
     }
 
     public static func isDirectory(_ path: String) -> Bool {

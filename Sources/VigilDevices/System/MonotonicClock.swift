@@ -10,18 +10,10 @@ public protocol MonotonicClock: AnyObject {
 public final class SystemClock: MonotonicClock {
     public init() {}
 
-    public var nanoseconds: Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
-    }
+    public var nanoseconds: Int64 { vigil_clock_nanoseconds(CLOCK_MONOTONIC) }
 
-    public func sleep(milliseconds: Int) {
-        var request = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
-        var remaining = timespec()
-        // Resume after a signal with what was left, so a handled signal does not shorten the wait.
-        while nanosleep(&request, &remaining) != 0 && vigil_errno() == EINTR { request = remaining }
-    }
+    /// A handled signal does not shorten the wait.
+    public func sleep(milliseconds: Int) { vigil_sleep_milliseconds(milliseconds) }
 }
 
 /// A clock that moves only when told to: deterministic timing for tests.
@@ -42,7 +34,5 @@ public final class ManualClock: MonotonicClock {
 /// Wall-clock time (CLOCK_REALTIME) in milliseconds since 1970: for timestamps people read,
 /// never for durations.
 public func wallClockMilliseconds() -> Int64 {
-    var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    vigil_clock_nanoseconds(CLOCK_REALTIME) / 1_000_000
 }

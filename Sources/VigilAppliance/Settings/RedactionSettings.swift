@@ -4,25 +4,27 @@ import VigilPrivacy
 
 /// The `[redaction]` section of the configuration file: what is covered, the static masks,
 /// the cascade, how long a face is held, and the largest still accepted.
-struct RedactionSettings {
-    var policy = RedactionPolicy()
-    var masks: [Polygon] = []
-    var cascadeName = BuiltInCascades.defaultName
+public struct RedactionSettings: Sendable {
+    public init() {}
+
+    public var policy = RedactionPolicy()
+    public var masks: [Polygon] = []
+    public var cascadeName = BuiltInCascades.defaultName
     /// The cascades a still is searched with (`StillFaceSearch`): the two Haar frontal ones
     /// between them cover the annotated photos of ../shared/data (scripts/redaction-coverage.py).
-    var stillCascadeNames = [BuiltInCascades.defaultName, "haarcascade_frontalface_alt2"]
-    var faceHoldFrames = 15
+    public var stillCascadeNames = [BuiltInCascades.defaultName, "haarcascade_frontalface_alt2"]
+    public var faceHoldFrames = 15
     /// Detector windows per stream frame (`FaceSearchPlan`): about 3.5 ms on the host.
-    var faceWindowBudget = 4000
+    public var faceWindowBudget = 4000
     /// Pixels of the largest still decoded: a bigger JPEG is refused before it is decoded.
-    var maximumImagePixels = 4096 * 4096
+    public var maximumImagePixels = 4096 * 4096
 
-    static let maximumMasks = 16
-    static let configSection = ConfigSection(
+    public static let maximumMasks = 16
+    public static let configSection = ConfigSection(
         name: "redaction", keys: ["redact", "mask", "cascade", "still_cascades", "face_hold_frames", "face_window_budget", "max_image_pixels"], repeatableKeys: ["mask"])
 
     /// Applies the `[redaction]` lines of `file` and returns the ones refused, each with why.
-    mutating func apply(_ file: ConfigFile) -> [ConfigError] {
+    public mutating func apply(_ file: ConfigFile) -> [ConfigError] {
         var errors: [ConfigError] = []
         for line in file.lines(in: RedactionSettings.configSection.name) {
             if let reason = set(line.key, line.value) { errors.append(ConfigError(line: line.number, reason: reason)) }
@@ -31,7 +33,7 @@ struct RedactionSettings {
     }
 
     /// Sets one key; returns why the value was refused, or nil.
-    mutating func set(_ key: String, _ value: String) -> String? {
+    public mutating func set(_ key: String, _ value: String) -> String? {
         switch key {
         case "redact":
             do throws(RedactionPolicyError) { policy = try RedactionPolicy(parsing: value) } catch { return error.message }
@@ -74,7 +76,7 @@ struct RedactionSettings {
     }
 
     /// The masks rasterised onto a plane of the frame's size (non-zero inside), or nil if none.
-    func maskPlane(width: Int, height: Int) -> Plane? {
+    public func maskPlane(width: Int, height: Int) -> Plane? {
         guard !masks.isEmpty else { return nil }
         let plane = Plane(width: width, height: height)
         plane.fill(0)

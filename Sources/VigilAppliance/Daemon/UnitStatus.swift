@@ -1,0 +1,100 @@
+import VigilCore
+import VigilDevices
+import VigilUnit
+
+/// What the daemon counts, rendered as the status file `vigil diag` reads: one JSON object,
+/// rewritten about once a second.
+public struct UnitStatus {
+    public var state = "starting"
+    public var startedEpochMilliseconds: Int64 = 0
+    public var uptimeMilliseconds = 0
+    public var camera = ""
+    public var mode = ""
+    public var cameraLostSince: Int? = nil
+    public var reconnects = 0
+    public var lastCameraError = ""
+    public var frames = 0
+    /// The per-frame path's time over the whole run (analysis, redaction, encoding, recording),
+    /// first frames of a stream left out (`steadyFrames` of them).
+    public var frameNanoseconds: Int64 = 0
+    public var steadyFrames = 0
+    /// The last stream's first frame, whose face search covers the whole frame.
+    public var firstFrameNanoseconds: Int64 = 0
+    /// Frames the driver skipped (gaps in its sequence numbers).
+    public var driverDrops = 0
+    public var corruptFrames = 0
+    /// Frames per second over the last report interval, in hundredths.
+    public var rateHundredths = 0
+    /// The per-frame path (analysis, redaction, encoding), mean over the last interval, in hundredths of a ms.
+    public var frameMillisecondsHundredths = 0
+    public var windowsPerFrame = 0
+    public var isDay = true
+    public var tamperCondition = ""
+    public var events = 0
+    public var lastEvent = ""
+    public var lastEventEpochMilliseconds: Int64 = 0
+    public var lights = LightStates(sign: false, recording: false, alarm: false, status: false)
+    public var statusPattern = ""
+    public var recording = false
+    public var recordingRefused = ""
+    public var queue = ClipWriterThread.Progress()
+    public var storageFreeBytes: Int64 = -1
+    public var storageTotalBytes: Int64 = -1
+    public var watchdog = "none"
+
+    public init() {}
+
+    public var rendered: String {
+        var line = JSONLine()
+        line.add("state", state)
+        line.add("started_epoch_ms", Int(startedEpochMilliseconds))
+        line.add("uptime_s", uptimeMilliseconds / 1000)
+        var cameraObject = JSONLine()
+        cameraObject.add("device", camera)
+        cameraObject.add("mode", mode)
+        cameraObject.add("frames", frames)
+        cameraObject.add("fps", rateHundredths, fractionDigits: 2)
+        cameraObject.add("driver_drops", driverDrops)
+        cameraObject.add("corrupt_frames", corruptFrames)
+        cameraObject.add("reconnects", reconnects)
+        cameraObject.add("lost_for_s", cameraLostSince.map { (uptimeMilliseconds - $0) / 1000 } ?? 0)
+        cameraObject.add("last_error", lastCameraError)
+        line.add("camera", cameraObject)
+        var analysis = JSONLine()
+        analysis.add("ms_per_frame", frameMillisecondsHundredths, fractionDigits: 2)
+        analysis.add("face_windows_per_frame", windowsPerFrame)
+        analysis.add("day", isDay)
+        analysis.add("tamper_condition", tamperCondition)
+        line.add("analysis", analysis)
+        var eventObject = JSONLine()
+        eventObject.add("count", events)
+        eventObject.add("last", lastEvent)
+        eventObject.add("last_epoch_ms", Int(lastEventEpochMilliseconds))
+        line.add("events", eventObject)
+        var outputs = JSONLine()
+        outputs.add("sign", lights.sign)
+        outputs.add("recording", lights.recording)
+        outputs.add("alarm", lights.alarm)
+        outputs.add("status", statusPattern)
+        line.add("outputs", outputs)
+        var queueObject = JSONLine()
+        queueObject.add("frames", queue.queuedFrames)
+        queueObject.add("bytes", queue.queuedBytes)
+        queueObject.add("peak_bytes", queue.peakQueuedBytes)
+        queueObject.add("dropped", queue.framesDropped)
+        line.add("write_queue", queueObject)
+        var storage = JSONLine()
+        storage.add("recording", recording)
+        storage.add("refused", recordingRefused)
+        storage.add("clips_written", queue.clipsClosed)
+        storage.add("clips_evicted", queue.clipsEvicted)
+        storage.add("frames_written", queue.framesWritten)
+        storage.add("last_clip", queue.lastClip ?? "")
+        storage.add("failure", queue.failure ?? "")
+        storage.add("free_bytes", Int(storageFreeBytes))
+        storage.add("total_bytes", Int(storageTotalBytes))
+        line.add("storage", storage)
+        line.add("watchdog", watchdog)
+        return line.rendered + "\n"
+    }
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""check-run-clips.py VIGIL KEYDIR CLIPDIR [STATE] - open every clip the unit recorded (CLIPDIR/clip-*.vclip,
+CLIPDIR/unit.pub) with two reviewers' keys (KEYDIR/alice.key, KEYDIR/bob.key) and check that the
+people in them are pixelated:
+  - every clip opens (signature, chain, four-eyes key shares, every chunk) and is complete
+    (or STATE: truncated, for the clip a power cut tore);
+  - for every person box a frame records, the head zone vigil pixelates ([redaction] heads: the
+    top of a standing person's box, the whole box of one lying down, with a margin) is a block
+    mosaic: at least MOSAIC_SHARE of its horizontally adjacent pixels are alike (flat blocks, with
+    JPEG's ringing), where the raw footage has texture;
+  - OpenCV's Haar frontal face detector (with histogram equalisation) finds no face inside any
+    recorded person's box. Faces it reports elsewhere (patterns in the background; the footage
+    is of an empty room around one person) are counted and printed, not failed.
+Exit status 0 when everything holds; a line per failure otherwise. Needs opencv (build/venv-peers)."""
+import json, os, subprocess, sys, tempfile
+
+from face_images import start_with_opencv
+
+MOSAIC_SHARE = 0.80
+ALIKE = 6  # grey levels: JPEG ringing at a block's edge stays within this
+
+
+def head_zone(x, y, w, h):
+    """Redactor.headZone: the zone vigil pixelates for a tracked person's head."""
+    if h <= w:
+        m = max(2, w // 8)
+        return x - m, y - m, x + w - 1 + m, y + h - 1 + m
+    m = max(2, w // 4)
+    depth = min(h, max(h // 4, w * 3 // 2))
+    return x - m, y - m, x + w - 1 + m, y + depth
+
+
+def alike_share(grey, zone):
+    import numpy as np
+    x0, y0, x1, y1 = zone
+    height, width = grey.shape
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(width - 1, x1), min(height - 1, y1)
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    region = grey[y0:y1 + 1, x0:x1 + 1].astype(int)
+    return float(np.mean(np.abs(np.diff(region, axis=1)) <= ALIKE))
+
+
+def main():
+    vigil, cv2 = start_with_opencv(__file__, "check-run-clips", "KEYDIR CLIPDIR [STATE]")
+    keys, clips = sys.argv[2:4]
+    expected_state = sys.argv[4] if len(sys.argv) > 4 else 'complete'
+    cascade = cv2.CascadeClassifier('/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml')
+    failures = []
+    names = sorted(n for n in os.listdir(clips) if n.endswith('.vclip'))
+    if not names:
+        failures.append('no clip in ' + clips)
+    frames = boxes = background_faces = 0
+    shares = []
+    for name in names:
+        with tempfile.TemporaryDirectory() as work:
+            out = os.path.join(work, 'frames')
+            run = subprocess.run([vigil, 'open', '--key', os.path.join(keys, 'alice.key'), '--key', os.path.join(keys, 'bob.key'),
+                                  '--unit', os.path.join(clips, 'unit.pub'), '--frames', out, os.path.join(clips, name)],
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                failures.append(f'{name}: vigil open failed: {run.stderr.strip()}')
+                continue
+            meta = json.load(open(os.path.join(out, 'clip.json')))
+            if meta['state'] != expected_state:
+                failures.append(f'{name}: {meta["state"]}, expected {expected_state}')
+            files = sorted(f for f in os.listdir(out) if f.endswith('.jpg'))
+            for record, file in zip(meta['frames'], files):
+                grey = cv2.imread(os.path.join(out, file), cv2.IMREAD_GRAYSCALE)
+                frames += 1
+                people = record['boxes']
+                for x, y, w, h in people:
+                    boxes += 1
+                    share = alike_share(grey, head_zone(x, y, w, h))
+                    if share is None:
+                        continue
+                    shares.append(share)
+                    if share < MOSAIC_SHARE:
+                        failures.append(f'{name} frame {record["frame"]}: head zone of person [{x},{y},{w},{h}] is not a mosaic '
+                                        f'({share:.2f} of neighbours alike, need {MOSAIC_SHARE})')
+                for fx, fy, fw, fh in cascade.detectMultiScale(cv2.equalizeHist(grey), 1.1, 3):
+                    cx, cy = fx + fw // 2, fy + fh // 2
+                    if any(x <= cx < x + w and y <= cy < y + h for x, y, w, h in people):
+                        failures.append(f'{name} frame {record["frame"]}: OpenCV finds a face [{fx},{fy},{fw},{fh}] on a recorded person')
+                    else:
+                        background_faces += 1
+    if shares:
+        print(f'{len(names)} clips, {frames} frames, {boxes} person boxes; head zones: {min(shares):.2f} to {max(shares):.2f} '
+              f'(mean {sum(shares) / len(shares):.2f}) of neighbouring pixels alike; OpenCV faces on recorded people: '
+              f'{sum("OpenCV finds" in f for f in failures)}, elsewhere (background): {background_faces}')
+    if not shares and not failures:
+        failures.append('no person box in any frame: nothing was checked')
+    for failure in failures[:40]:
+        print('FAIL: ' + failure)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
