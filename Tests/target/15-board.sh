@@ -17,7 +17,7 @@ check "vivid.env: the loop is ${LOOP_CAPTURE:-none} <- ${LOOP_OUTPUT:-none}" tes
 # frame_sums FILE - the md5 of each 640x480 YUYV frame of FILE, one a line
 frame_sums() {
 	_i=0
-	_n=$(($(wc -c < "$1") / FRAME))
+	_n=$(($(stat -c %s "$1") / FRAME))
 	while [ $_i -lt $_n ]; do
 		dd if="$1" bs=$FRAME skip=$_i count=1 2> /dev/null | md5sum | cut -d' ' -f1
 		_i=$((_i + 1))
@@ -49,10 +49,12 @@ if check "vivid-loop start plays a file into $LOOP_OUTPUT (exit $rc)" test $rc =
 	played_frames loop
 	check "the 45 frames captured are the file's, byte for byte ($(grep -c -- - "$OUT/loop-frames.txt") are not)" \
 		test "$(grep -c '^[0-9]' "$OUT/loop-frames.txt")" = 45
-	# real time: 30 frames played a second, 15 captured: 2 file frames from one capture to the next
+	# Real time: 30 frames played a second, 15 captured: 2 file frames from one capture to the
+	# next, 88 in all. vivid's threads lose a frame when they wake up late, as they do when the
+	# host is busy (TCG): up to a quarter is allowed for.
 	advance=$(awk -v n=$N 'NR > 1 && $1 != "-" && last != "-" { sum += ($1 - last + n) % n } { last = $1 } END { print sum + 0 }' \
 		"$OUT/loop-frames.txt")
-	check "the file plays in real time: $advance of its frames pass in 44 captured (88 expected)" test "$advance" -ge 80 -a "$advance" -le 96
+	check "the file plays in real time: $advance of its frames pass in 44 captured (88 expected)" test "$advance" -ge 66 -a "$advance" -le 96
 fi
 
 # ---------------------------------------------------------------- the driver reset

@@ -8,7 +8,8 @@
 #   2. AFTER_DIR's payload runs on the same image: the guest mounts it (ext4 replays its journal)
 #      and sees what survived.
 # Exit status: AFTER_DIR's payload's (boot.sh: 98 = no result); 96 when the first boot ended
-# without the power cut (its payload finished or failed first, or timed out).
+# without the power cut (its payload finished or failed first, or timed out). The console of
+# boot 1 is kept as BEFORE_DIR/out/console.log.
 # Env: FLASH     the image (default build/flash/BOARD-power-cut.img), FLASH_MB its size (64)
 #      CUT_POWER_ON  the console line to cut at (default: cut-power's)
 #      GUEST_TIMEOUT, TIMEOUT, FIRMWARE, VIGIL_CACHE   as for boot.sh
@@ -22,8 +23,10 @@ export FLASH=${FLASH:-$REPO/build/flash/$1-power-cut.img}
 say "power cut, boot 1 of 2: $2"
 rc=0
 CUT_POWER_ON=${CUT_POWER_ON:-'^\[board\] cut the power now$'} "$REPO/board/emulated/boot.sh" "$1" "$2" || rc=$?
+# boot 2 writes console.log again: boot 1's goes with its results
+cp "$REPO/build/image/$1/console.log" "$2/out/console.log"
 if [ "$rc" -ne 97 ]; then
-	say "boot 1 ended with status $rc, not with the power cut (97): did $2/run.sh run /usr/lib/vigil-board/cut-power?"
+	say "boot 1 ended with status $rc, not with the power cut (97): did $2/run.sh run /usr/lib/vigil-board/cut-power? (console: $2/out/console.log)"
 	exit 96
 fi
 say "power cut, boot 2 of 2: $3 on what $FLASH kept"
