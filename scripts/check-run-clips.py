@@ -4,20 +4,21 @@ CLIPDIR/unit.pub) with two reviewers' keys (KEYDIR/alice.key, KEYDIR/bob.key) an
 people in them are pixelated:
   - every clip opens (signature, chain, four-eyes key shares, every chunk) and is complete
     (or STATE: truncated, for the clip a power cut tore);
-  - for every person box a frame records, the head zone vigil pixelates ([redaction] heads: the
-    top of a standing person's box, the whole box of one lying down, with a margin) is a block
-    mosaic: at least MOSAIC_SHARE of its horizontally adjacent pixels are alike (flat blocks, with
-    JPEG's ringing), where the raw footage has texture;
   - OpenCV's Haar frontal face detector (with histogram equalisation) finds no face inside any
-    recorded person's box. Faces it reports elsewhere (patterns in the background; the footage
-    is of an empty room around one person) are counted and printed, not failed.
+    recorded person's box. On the same footage recorded with `redact = none` it finds 26 there
+    (S4_Fall_03 through `vigil replay --record`), so the check can fail. Faces it reports
+    elsewhere (patterns in the background of an otherwise empty room) are counted, not failed;
+  - reported, not required: how flat the head zones vigil pixelates are ([redaction] heads: the
+    top of a standing person's box, the whole box of one lying down, with a margin), as the
+    share of horizontally adjacent pixels that are equal. It separates a mosaic from the raw
+    footage on average (S4_Fall_03: mean 0.83 redacted, 0.39 raw) but not box by box: after
+    JPEG a mosaic over a smooth wall can score as low as raw texture (0.07 for a thin track on
+    a door frame), so a threshold per box would fail on pixelated frames.
 Exit status 0 when everything holds; a line per failure otherwise. Needs opencv (build/venv-peers)."""
 import json, os, subprocess, sys, tempfile
 
 from face_images import start_with_opencv
 
-MOSAIC_SHARE = 0.80
-ALIKE = 6  # grey levels: JPEG ringing at a block's edge stays within this
 
 
 def head_zone(x, y, w, h):
@@ -38,7 +39,7 @@ def alike_share(grey, zone):
     if x1 - x0 < 8 or y1 - y0 < 8:
         return None
     region = grey[y0:y1 + 1, x0:x1 + 1].astype(int)
-    return float(np.mean(np.abs(np.diff(region, axis=1)) <= ALIKE))
+    return float(np.mean(np.diff(region, axis=1) == 0))
 
 
 def main():
@@ -75,9 +76,6 @@ def main():
                     if share is None:
                         continue
                     shares.append(share)
-                    if share < MOSAIC_SHARE:
-                        failures.append(f'{name} frame {record["frame"]}: head zone of person [{x},{y},{w},{h}] is not a mosaic '
-                                        f'({share:.2f} of neighbours alike, need {MOSAIC_SHARE})')
                 for fx, fy, fw, fh in cascade.detectMultiScale(cv2.equalizeHist(grey), 1.1, 3):
                     cx, cy = fx + fw // 2, fy + fh // 2
                     if any(x <= cx < x + w and y <= cy < y + h for x, y, w, h in people):
@@ -86,9 +84,9 @@ def main():
                         background_faces += 1
     if shares:
         print(f'{len(names)} clips, {frames} frames, {boxes} person boxes; head zones: {min(shares):.2f} to {max(shares):.2f} '
-              f'(mean {sum(shares) / len(shares):.2f}) of neighbouring pixels alike; OpenCV faces on recorded people: '
+              f'(mean {sum(shares) / len(shares):.2f}) of neighbouring pixels equal; OpenCV faces on recorded people: '
               f'{sum("OpenCV finds" in f for f in failures)}, elsewhere (background): {background_faces}')
-    if not shares and not failures:
+    if boxes == 0 and not failures:
         failures.append('no person box in any frame: nothing was checked')
     for failure in failures[:40]:
         print('FAIL: ' + failure)
