@@ -58,14 +58,14 @@ if !embedded {
         .testTarget(name: "VigilAnalysisTests", dependencies: ["VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilUnitTests", dependencies: ["VigilUnit", "VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilPrivacyTests", dependencies: ["VigilPrivacy", "VigilCore"]),
-        .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore"]),
+        .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore", "VigilAppliance", "VigilPrivacy"]),
         .testTarget(name: "VigilApplianceTests", dependencies: ["VigilAppliance", "VigilUnit", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
         // Runs the built `vigil` as a process (`swift test` builds every product first).
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),
         // `make bench`: host only, because counting allocations means replacing malloc in the process.
         .target(name: "CAllocationCounter"),
-        .executableTarget(name: "vigil-bench", dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilEvidence", "CAllocationCounter"]),
+        .executableTarget(name: "vigil-bench", dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilEvidence", "VigilPrivacy", "VigilAppliance", "CAllocationCounter"]),
     ]
 }
 

@@ -53,6 +53,8 @@ static inline int vigil_reserve_beyond_end(int fd, long long offset, long long l
 
 /* The watchdog's ioctl numbers are function-like macros, which Swift does not import. */
 static inline int vigil_watchdog_get_timeout(int fd, int *seconds) { return ioctl(fd, WDIOC_GETTIMEOUT, seconds); }
+/* The driver may round the timeout; it writes back the one it set. */
+static inline int vigil_watchdog_set_timeout(int fd, int *seconds) { return ioctl(fd, WDIOC_SETTIMEOUT, seconds); }
 
 /* syslog(3) is variadic; "%s" keeps a '%' in a message from being read as a format. */
 static inline void vigil_syslog(int priority, const char *message) { syslog(priority, "%s", message); }

@@ -1,7 +1,9 @@
 import Glibc
 import VigilCore
+import VigilAppliance
 import VigilDevices
 import VigilEvidence
+import VigilPrivacy
 
 /// What writing one clip cost: seal + write + fsync cadence, the evidence store's share of the
 /// unit's work. The frames are JPEG-encoded first, untimed: encoding belongs to another stage.
@@ -19,10 +21,16 @@ func measureEvidence(_ clip: PreloadedClip, frames: Int, syncEvery: Int) throws(
     var records: [[UInt8]] = []
     var jpegBytes = 0
     do throws(DeviceError) {
-        let encoder = try GreyJPEGEncoder(quality: 85)
+        let encoder = try RedactedJPEGEncoder(quality: 85)
+        let first = clip.lumas[0]
+        let redactor = Redactor(width: first.width, height: first.height)
         for index in 0..<frames {
             let box = RecordBox(x: 100, y: 80, width: 60, height: 160)
-            records.append(try encoder.encode(clip.lumas[index % clip.lumas.count]) { jpeg in
+            let luma = clip.lumas[index % clip.lumas.count]
+            let raw = RawFrame(width: luma.width, height: luma.height, format: .mono)
+            raw.capture { frame in for y in 0..<luma.height { _ = frame.luma.row(y).update(fromContentsOf: luma.row(y)) } }
+            let redacted = redactor.redact(raw, faces: [], people: [])
+            records.append(try encoder.encode(redacted) { jpeg in
                 jpegBytes += jpeg.count
                 return FrameRecord.encode(captureMilliseconds: Int64(index) * 66, frameIndex: UInt32(index), boxes: [box], jpeg: jpeg)
             })

@@ -56,7 +56,9 @@ private func runUnit(configuration: UnitConfiguration, path: String) -> Int32 {
         } else {
             tamperInput = nil
         }
-        watchdog = try unit.watchdog.map { path throws(DeviceError) in try DeviceWatchdog(path: path) }
+        watchdog = try unit.watchdog.map { path throws(DeviceError) in
+            try DeviceWatchdog(path: path, timeout: unit.watchdogTimeoutSeconds > 0 ? unit.watchdogTimeoutSeconds : nil)
+        }
     } catch {
         log.log(.error, error.message)
         return 1

@@ -52,7 +52,7 @@ import Testing
             "vigil config: " + file + ": line 4: bad day_window 'mon-fri 22:00-06:00': the window 22:00-06:00 crosses midnight, which a window may not; write it as two: 'mon-fri 22:00-24:00' and 'tue-sat 00:00-06:00'",
             "vigil config: " + file + ": line 8: 'relay' is both the sign_line and the alarm_line; each role needs its own GPIO line",
             "vigil config: " + file + ": line 9: unknown role 'lamp' in active_low (known: sign, recording, alarm, status, tamper), or none",
-            "vigil config: " + file + ": 4 errors; correct the lines above (the settings and zones: vigil config --help)",
+            "vigil config: " + file + ": 4 errors; correct the lines above (every key with its meaning: vigil config --defaults)",
         ])
     }
 

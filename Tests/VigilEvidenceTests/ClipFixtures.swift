@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import VigilCore
+import VigilAppliance
 import VigilDevices
+import VigilPrivacy
 @testable import VigilEvidence
 
 /// Keys, small real JPEG frames and sealed clips for the evidence tests.
@@ -12,12 +14,15 @@ enum ClipFixtures {
     static var recipients: [ReviewerPublicKey] { reviewers.map { $0.publicKey } }
     static var twoKeys: [ReviewerSecretKey] { [reviewers[0], reviewers[2]] }
 
-    /// A 16x8 grey JPEG whose picture depends on `index`.
+    /// A 16x8 grey JPEG whose picture depends on `index` (made the only way the unit makes
+    /// one: from a redacted frame).
     static func jpeg(_ index: Int) throws -> [UInt8] {
-        let plane = Plane(width: 16, height: 8)
-        for y in 0..<8 { for x in 0..<16 { plane.pixels[y * plane.stride + x] = UInt8(truncatingIfNeeded: x * 16 + index * 40) } }
-        let encoder = try GreyJPEGEncoder(quality: 50)
-        return try encoder.encode(plane) { Array($0) }
+        let raw = RawFrame(width: 16, height: 8, format: .mono)
+        raw.capture { frame in
+            for y in 0..<8 { for x in 0..<16 { frame.luma[x, y] = UInt8(truncatingIfNeeded: x * 16 + index * 40) } }
+        }
+        let redacted = Redactor(width: 16, height: 8).redact(raw, faces: [], people: [])
+        return try RedactedJPEGEncoder(quality: 50).encode(redacted) { Array($0) }
     }
 
     static func record(_ index: Int) throws -> FrameRecord {

@@ -53,6 +53,8 @@ $B/vivid-loop start $SCENE 15 > "$OUT/loop.txt" 2>&1
 check "the fall clip plays through the loop ($(cat "$OUT/loop.txt"))" grep -q '^vivid-loop: ' "$OUT/loop.txt" || exit 1
 
 started=$(date +%s)
+expiries() { dmesg | grep -c 'softdog: Triggered'; }
+expired_before=$(expiries)
 $V run --config $W/vigil.conf > "$OUT/events.jsonl" 2> "$OUT/run.log" &
 vigil=$!
 event_count() { grep -c "\"event\":\"$1\"" "$OUT/events.jsonl"; }
@@ -109,7 +111,25 @@ check "every output is off after the stop (sign $(sim 0), recording $(sim 1), al
 status > "$OUT/status-stopped.json"
 check "the status file says stopped" grep -q '"state":"stopped"' "$OUT/status-stopped.json"
 check "no clip is left open on the flash" test -z "$(ls $CLIPS | grep partial)"
-check "the watchdog was closed with the magic character (no softdog expiry in dmesg)" sh -c '! dmesg | grep -q "softdog: Initiating"'
+check "the watchdog was fed throughout and closed with the magic character (no softdog expiry in dmesg: $expired_before before, $(expiries) after)" \
+	test "$(expiries)" = "$expired_before"
+# Fail closed: with a reviewer's key missing the unit watches but records nothing, and says so.
+sed -e "s|^directory = .*|directory = $W/refused|" -e "s|$KEYS/bob.pub|$KEYS/carol.pub|" $W/vigil.conf > $W/refused.conf
+ln -sf "$LOOP_CAPTURE" $CAMERA
+$B/vivid-loop start $SCENE 15 >> "$OUT/loop.txt" 2>&1
+rm -f /run/vigil/status.json
+$V run --config $W/refused.conf > "$OUT/refused.jsonl" 2> "$OUT/refused.log" &
+vigil=$!
+wait_for "without both reviewer keys: the status file says recording is refused, and why" 120 \
+	sh -c "grep -q '\"refused\":\"open $KEYS/carol.pub: No such file' /run/vigil/status.json 2>/dev/null"
+check "without both reviewer keys: the log says so" grep -q 'recording refused: .*carol.pub' "$OUT/refused.log"
+check "without both reviewer keys: the status light shows a fault" grep -q '"status":"fault"' /run/vigil/status.json
+check "without both reviewer keys: the sign is lit all the same (the unit watches)" line_is 0 1
+kill -TERM $vigil
+wait $vigil
+$B/vivid-loop stop
+check "without both reviewer keys: nothing is written, not even the clip directory" test ! -e $W/refused
+
 ls -l $CLIPS > "$OUT/clips.txt"
 n=0
 for clip in $CLIPS/clip-*.vclip; do

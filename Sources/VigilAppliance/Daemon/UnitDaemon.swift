@@ -297,7 +297,7 @@ public final class UnitDaemon {
     private func pause(milliseconds: Int) {
         let until = now + milliseconds
         while !stopping && now < until {
-            if devices.control.wait(milliseconds: min(100, until - now)) { handleRequests() }
+            if devices.control.wait(milliseconds: max(0, min(100, until - now))) { handleRequests() }
             showLights()
             if !configuration.unit.watchdogNeedsFrames { feedWatchdog() }
         }

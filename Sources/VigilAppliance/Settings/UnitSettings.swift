@@ -21,6 +21,8 @@ public struct UnitSettings: Sendable {
     public var watchdog: String? = nil
     /// Feed the watchdog only while frames arrive, so a stalled camera or a hung pipeline reboots the unit.
     public var watchdogNeedsFrames = true
+    /// Seconds the watchdog waits for a feed; 0 keeps the driver's.
+    public var watchdogTimeoutSeconds = 60
     public var logLevel = "info"
     public var syslog = true
 
@@ -30,7 +32,7 @@ public struct UnitSettings: Sendable {
         ConfigSection(name: "camera", keys: ["device", "size", "format", "fps", "buffers", "timeout_ms"]),
         ConfigSection(name: "store", keys: ["directory", "recipients", "unit_key", "quota_percent", "quota_bytes", "retention_hours",
                                             "sync_every", "pre_roll_ms", "post_roll_ms", "ring_bytes", "write_queue_bytes", "jpeg_quality"]),
-        ConfigSection(name: "unit", keys: ["status_file", "watchdog", "watchdog_needs_frames", "log_level", "syslog"]),
+        ConfigSection(name: "unit", keys: ["status_file", "watchdog", "watchdog_needs_frames", "watchdog_timeout_s", "log_level", "syslog"]),
     ]
 
     public static let logLevels = ["error", "warning", "notice", "info", "debug"]
@@ -91,6 +93,7 @@ public struct UnitSettings: Sendable {
             guard value.hasPrefix("/") else { return "watchdog '" + value + "': expected none or the watchdog device, e.g. /dev/watchdog" }
             watchdog = value
         case ("unit", "watchdog_needs_frames"): return flag(key, value) { watchdogNeedsFrames = $0 }
+        case ("unit", "watchdog_timeout_s"): return integer(key, value, 0...3600) { watchdogTimeoutSeconds = $0 }
         case ("unit", "log_level"):
             guard UnitSettings.logLevels.contains(value) else { return "log_level '" + value + "': expected one of " + commaSeparated(UnitSettings.logLevels) }
             logLevel = value
@@ -167,6 +170,8 @@ public struct UnitSettings: Sendable {
             watchdog = none
             # yes: fed only while frames arrive, so a stalled camera or a hung unit is rebooted
             watchdog_needs_frames = yes
+            # seconds without a feed before the watchdog reboots the unit (0: the driver's own)
+            watchdog_timeout_s = \(d.watchdogTimeoutSeconds)
             # error, warning, notice, info or debug
             log_level = \(d.logLevel)
             # also log to syslog (/dev/log), besides stderr

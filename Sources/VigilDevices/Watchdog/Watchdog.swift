@@ -16,15 +16,23 @@ public protocol Watchdog: AnyObject {
 /// the 'V' (vigil crashed), it keeps counting: that is the point.
 public final class DeviceWatchdog: Watchdog {
     public let path: String
-    /// The driver's timeout, when it reports one (WDIOC_GETTIMEOUT).
+    /// The driver's timeout, when it reports one (WDIOC_GETTIMEOUT), after `timeout` was set.
     public let timeoutSeconds: Int?
     private var fd: FileDescriptor?
 
-    public init(path: String = "/dev/watchdog") throws(DeviceError) {
+    /// With `timeout` (seconds), sets the driver's timeout first (WDIOC_SETTIMEOUT): whatever
+    /// opened the watchdog before may have left it shorter than a frame on a slow start.
+    public init(path: String = "/dev/watchdog", timeout: Int? = nil) throws(DeviceError) {
         self.path = path
         switch FileDescriptor.open(path, flags: O_WRONLY) {
         case .success(let opened):
-            var seconds: Int32 = 0
+            var seconds = Int32(timeout ?? 0)
+            if timeout != nil && vigil_watchdog_set_timeout(opened.rawValue, &seconds) != 0 {
+                let error = Errno.current
+                _ = withUnsafeBytes(of: UInt8(ascii: "V")) { opened.write($0) }
+                throw DeviceError("set the timeout of watchdog " + path + " to \(timeout ?? 0) s", errno: error,
+                                  hint: "the driver refuses it; choose a timeout it takes ([unit] watchdog_timeout_s) or 0 to keep its own")
+            }
             timeoutSeconds = vigil_watchdog_get_timeout(opened.rawValue, &seconds) == 0 ? Int(seconds) : nil
             fd = consume opened
         case .failure(let error):

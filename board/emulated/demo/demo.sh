@@ -15,7 +15,7 @@ cp board/emulated/demo/run.sh "$P/run.sh"
 say "the scene: vigil scene, 640x480 YUYV at 30 fps, 10 s"
 "$VIGIL" scene --fps 30 --seconds 10 "$P/scene.yuyv"
 board/emulated/make-flash.sh build/flash/demo.img 64 > /dev/null
-FLASH=build/flash/demo.img GUEST_TIMEOUT=240 board/emulated/boot.sh qemu-aarch64 "$P" || true
+FLASH=build/flash/demo.img GUEST_TIMEOUT=400 board/emulated/boot.sh qemu-aarch64 "$P" || true
 clip=$(ls "$P"/out/clips/clip-*.vclip 2>/dev/null | head -1 || true)
 [ -n "$clip" ] || { say "no clip came back from the board (see the console above)"; exit 1; }
 say "opening ${clip##*/} with the two demo reviewers' keys (four eyes)"
