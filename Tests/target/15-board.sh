@@ -94,12 +94,22 @@ check "/dev/watchdog is a character device" test -c /dev/watchdog
 check "the watchdog is softdog" test "$(cat /sys/class/watchdog/watchdog0/identity 2> /dev/null)" = "Software Watchdog"
 # A holder killed without closing it (no magic close) leaves it running: it fires after its 1 s
 # and the board only logs it (soft_noboot=1).
+WD=/sys/class/watchdog/watchdog0
+timeout_is() { test "$(cat $WD/timeout)" = "$1"; }
 fired() { test "$(dmesg | grep -c 'softdog: Triggered - Reboot ignored')" -gt "$1"; }
 before=$(dmesg | grep -c 'softdog: Triggered - Reboot ignored')
 watchdog -F -T 1 -t 60 /dev/watchdog &
 pid=$!
-sleep 0.3
+wait_for "busybox watchdog holds /dev/watchdog with a 1 s timeout" 10 timeout_is 1
 kill -9 $pid
 wait $pid 2> /dev/null
 wait_for "the unfed watchdog fires and the board runs on" 5 fired "$before"
+# Left as found for the tests after this one: the default 60 s, stopped (on SIGTERM busybox
+# watchdog closes it with the magic character).
+watchdog -F -T 60 -t 30 /dev/watchdog &
+pid=$!
+wait_for "the watchdog's timeout is set back to 60 s" 10 timeout_is 60
+kill $pid
+wait $pid 2> /dev/null
+check "the watchdog is left stopped (state $(cat $WD/state))" test "$(cat $WD/state)" = inactive
 rm -rf "$W"
