@@ -34,27 +34,28 @@ capture() {
 	v4l2-ctl -d "$LOOP_CAPTURE" --stream-mmap --stream-count="$2" --stream-to="$W/$1.yuyv" > "$OUT/$1.txt" 2>&1
 }
 
-# 30 frames of random bytes (no two alike) played at 30 fps: one second, over and over
-N=30
+# 20 frames of random bytes (no two alike) played at 30 fps, over and over
+N=20
 head -c $((N * FRAME)) /dev/urandom > $W/src.yuyv
 frame_sums $W/src.yuyv > $W/src.sums
 $B/vivid-loop start $W/src.yuyv 15 > "$OUT/loop-start.txt" 2>&1
 rc=$?
 cat "$OUT/loop-start.txt"
 if check "vivid-loop start plays a file into $LOOP_OUTPUT (exit $rc)" test $rc = 0; then
-	capture loop 45
+	capture loop 30
 	# v4l2-ctl prints the rate every second; the last is over the most frames
 	fps=$(tr '\r' '\n' < "$OUT/loop.txt" | sed -n 's/.* \([0-9][0-9.]*\) fps.*/\1/p' | tail -n 1)
 	check "the loop's capture runs at 15 fps (got ${fps:-none})" awk "BEGIN { exit !(${fps:-0} >= 14 && ${fps:-0} <= 16) }"
 	played_frames loop
-	check "the 45 frames captured are the file's, byte for byte ($(grep -c -- - "$OUT/loop-frames.txt") are not)" \
-		test "$(grep -c '^[0-9]' "$OUT/loop-frames.txt")" = 45
+	check "the 30 frames captured are the file's, byte for byte ($(grep -c -- - "$OUT/loop-frames.txt") are not)" \
+		test "$(grep -c '^[0-9]' "$OUT/loop-frames.txt")" = 30
 	# Real time: 30 frames played a second, 15 captured: 2 file frames from one capture to the
-	# next, 88 in all. vivid's threads lose a frame when they wake up late, as they do when the
-	# host is busy (TCG): up to a quarter is allowed for.
+	# next, 58 in all. vivid's output thread loses a frame whenever it wakes up late, as it does
+	# under TCG when the host is busy (all of them on an idle host, 3/4 with the load at 4.5 on
+	# 2 cores): 60 % must pass.
 	advance=$(awk -v n=$N 'NR > 1 && $1 != "-" && last != "-" { sum += ($1 - last + n) % n } { last = $1 } END { print sum + 0 }' \
 		"$OUT/loop-frames.txt")
-	check "the file plays in real time: $advance of its frames pass in 44 captured (88 expected)" test "$advance" -ge 66 -a "$advance" -le 96
+	check "the file plays in real time: $advance of its frames pass in 29 captured (58 expected)" test "$advance" -ge 35 -a "$advance" -le 64
 fi
 
 # ---------------------------------------------------------------- the driver reset
@@ -93,12 +94,22 @@ check "/dev/watchdog is a character device" test -c /dev/watchdog
 check "the watchdog is softdog" test "$(cat /sys/class/watchdog/watchdog0/identity 2> /dev/null)" = "Software Watchdog"
 # A holder killed without closing it (no magic close) leaves it running: it fires after its 1 s
 # and the board only logs it (soft_noboot=1).
+WD=/sys/class/watchdog/watchdog0
+timeout_is() { test "$(cat $WD/timeout)" = "$1"; }
 fired() { test "$(dmesg | grep -c 'softdog: Triggered - Reboot ignored')" -gt "$1"; }
 before=$(dmesg | grep -c 'softdog: Triggered - Reboot ignored')
 watchdog -F -T 1 -t 60 /dev/watchdog &
 pid=$!
-sleep 0.3
+wait_for "busybox watchdog holds /dev/watchdog with a 1 s timeout" 10 timeout_is 1
 kill -9 $pid
 wait $pid 2> /dev/null
 wait_for "the unfed watchdog fires and the board runs on" 5 fired "$before"
+# Left as found for the tests after this one: the default 60 s, stopped (on SIGTERM busybox
+# watchdog closes it with the magic character).
+watchdog -F -T 60 -t 30 /dev/watchdog &
+pid=$!
+wait_for "the watchdog's timeout is set back to 60 s" 10 timeout_is 60
+kill $pid
+wait $pid 2> /dev/null
+check "the watchdog is left stopped (state $(cat $WD/state))" test "$(cat $WD/state)" = inactive
 rm -rf "$W"
