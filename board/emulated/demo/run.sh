@@ -33,11 +33,16 @@ echo "==== the camera: vigil's own scene, played through vivid's HDMI loop ($LOO
 /usr/lib/vigil-board/vivid-loop start $H/scene.yuyv 15
 echo
 echo "==== vigil run (the log; events as JSON lines; 'gpio-sim:' is the simulator's reading)"
-vigil run --config /tmp/vigil.conf 2>&1 &
+vigil run --config /tmp/vigil.conf > /tmp/vigil.out 2>&1 &
 vigil=$!
+tail -f /tmp/vigil.out &
+console=$!
 names="sign recording alarm status"
 last=""
 n=0
+fell=0
+# Until the first fall has been recorded for 4 s more (the scene loops, so new events would keep
+# the clip open for good); SIGTERM then closes the clip cleanly.
 while [ $n -lt 600 ]; do
 	sleep 0.5
 	n=$((n + 1))
@@ -47,10 +52,13 @@ while [ $n -lt 600 ]; do
 	if [ $((n % 10)) -eq 0 ] && [ -r /run/vigil/status.json ]; then
 		sed 's/.*"state":"\([^"]*\)".*"frames":\([0-9]*\),"fps":\([0-9.]*\).*"ms_per_frame":\([0-9.]*\).*"count":\([0-9]*\).*"clips_written":\([0-9]*\).*/status: \1, \2 frames at \3 fps, \4 ms a frame, \5 events, \6 clips/' /run/vigil/status.json
 	fi
-	ls "$CLIPS" 2>/dev/null | grep -q '\.vclip$' && break
+	if [ $fell -eq 0 ] && grep -q '"event":"fall"' /tmp/vigil.out; then fell=$n; fi
+	[ $fell -gt 0 ] && [ $((n - fell)) -ge 8 ] && break
 done
 kill -TERM $vigil
 wait $vigil
+sleep 0.5
+kill $console
 /usr/lib/vigil-board/vivid-loop stop
 mkdir -p $H/out/clips
 cp "$CLIPS"/clip-*.vclip "$CLIPS"/unit.pub $H/out/clips/ 2>/dev/null
