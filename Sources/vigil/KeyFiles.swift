@@ -12,6 +12,18 @@ enum KeyFiles {
         }
     }
 
+    /// The public keys a unit seals its clips to, in order; the first file that fails stops it.
+    static func reviewerPublicKeys(_ paths: [String]) -> Result<[ReviewerPublicKey], KeyError> {
+        var keys: [ReviewerPublicKey] = []
+        for path in paths {
+            switch reviewerPublicKey(path) {
+            case .success(let key): keys.append(key)
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(keys)
+    }
+
     /// A reviewer's secret key; a passphrase-sealed one is opened with the first line of
     /// `passphraseFile`, or a passphrase typed on the terminal when there is one.
     static func reviewerSecretKey(_ path: String, passphraseFile: String?) -> Result<ReviewerSecretKey, KeyError> {

@@ -26,12 +26,10 @@ final class ReplayRecording {
     /// Opens the store, or says why recording is refused (fail closed: no clip is written).
     static func open(directory: String, recipientList: String, unitKeyPath: String?, syncEvery: Int, policy: StoragePolicy,
                      header: Y4MHeader, analysis: AnalysisParameters, redaction: RedactionSettings) -> Result<ReplayRecording, UsageError> {
-        var recipients: [ReviewerPublicKey] = []
-        for path in recipientList.split(separator: ",") {
-            switch KeyFiles.reviewerPublicKey(String(path)) {
-            case .success(let key): recipients.append(key)
-            case .failure(let error): return .failure(.refused(command: "replay", message: "recording refused: " + error.message))
-            }
+        let recipients: [ReviewerPublicKey]
+        switch KeyFiles.reviewerPublicKeys(recipientList.split(separator: ",").map { String($0) }) {
+        case .success(let keys): recipients = keys
+        case .failure(let error): return .failure(.refused(command: "replay", message: "recording refused: " + error.message))
         }
         let pipeline: FramePipeline
         do throws(CascadeError) {

@@ -92,13 +92,11 @@ private func reloadedConfiguration(_ path: String) -> UnitConfiguration? { confi
 
 /// The clip store with the reviewers' keys, or why the unit must not record.
 private func openStore(_ unit: UnitSettings) -> Result<ClipStore, RecordingRefusal> {
-    var recipients: [ReviewerPublicKey] = []
-    for path in unit.recipients {
-        switch KeyFiles.reviewerPublicKey(path) {
-        case .success(let key): recipients.append(key)
-        case .failure(let error):
-            return .failure(RecordingRefusal(reason: error.message + " (install the reviewers' public keys, vigil keygen, and list them in [store] recipients)"))
-        }
+    let recipients: [ReviewerPublicKey]
+    switch KeyFiles.reviewerPublicKeys(unit.recipients) {
+    case .success(let keys): recipients = keys
+    case .failure(let error):
+        return .failure(RecordingRefusal(reason: error.message + " (install the reviewers' public keys, vigil keygen, and list them in [store] recipients)"))
     }
     do throws(DeviceError) { try FileSystem.makeDirectory(unit.storeDirectory) } catch { return .failure(RecordingRefusal(reason: error.message)) }
     do throws(StoreError) {

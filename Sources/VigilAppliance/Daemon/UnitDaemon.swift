@@ -155,6 +155,7 @@ public final class UnitDaemon {
         var intervalFrames = 0, intervalNanoseconds: Int64 = 0, intervalStart = now, intervalWindows = 0
         var lastStatus = -1_000_000
         var firstOfStream = true
+        status.isDay = dayNow()
         let streamStartFrame = frameIndex
         let streamStartMilliseconds = now
         lastSequence = nil
@@ -188,7 +189,8 @@ public final class UnitDaemon {
             let started = devices.clock.nanoseconds
             let finding = tamper.observe(raw.luma, milliseconds: milliseconds)
             let redacted = pipeline.process(raw, frameIndex: frameIndex, milliseconds: milliseconds)
-            let isDay = dayNow()
+            // The schedule is in minutes: local time is looked up once a second, not per frame.
+            let isDay = status.isDay
             recorded.removeAll(keepingCapacity: true)
             var kind: EventKind? = nil
             // Until the background is learnt (a stream's first frames, which after a camera
@@ -241,7 +243,6 @@ public final class UnitDaemon {
             frameIndex += 1
             status.frames += 1
             status.tamperCondition = tamper.condition?.name ?? ""
-            status.isDay = isDay
             if configuration.unit.watchdogNeedsFrames { feedWatchdog() }
             showLights()
             if milliseconds - lastStatus >= 1000 {
@@ -254,6 +255,7 @@ public final class UnitDaemon {
                 intervalWindows = 0
                 intervalStart = milliseconds
                 lastStatus = milliseconds
+                status.isDay = dayNow()
                 writeStatus()
             }
         }

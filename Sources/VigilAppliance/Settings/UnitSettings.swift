@@ -105,8 +105,9 @@ public struct UnitSettings: Sendable {
         return nil
     }
 
+    /// `ConfigValue`'s parsing, with the reason a technician reads when it refuses.
     private func integer(_ key: String, _ value: String, _ range: ClosedRange<Int>, _ store: (Int) -> Void) -> String? {
-        guard let number = Int(value), range.contains(number) else {
+        guard let number = ConfigValue.integer(value, in: range) else {
             return key + " '" + value + "': expected a whole number from \(range.lowerBound) to \(range.upperBound)"
         }
         store(number)
@@ -114,11 +115,8 @@ public struct UnitSettings: Sendable {
     }
 
     private func flag(_ key: String, _ value: String, _ store: (Bool) -> Void) -> String? {
-        switch value {
-        case "yes": store(true)
-        case "no": store(false)
-        default: return key + " '" + value + "': expected yes or no"
-        }
+        guard let flag = ConfigValue.flag(value) else { return key + " '" + value + "': expected yes or no" }
+        store(flag)
         return nil
     }
 
