@@ -25,6 +25,10 @@ public struct UnitSettings: Sendable {
     public var watchdogTimeoutSeconds = 60
     public var logLevel = "info"
     public var syslog = true
+    /// The daemon's recent log lines, for the maintenance shell's `log` (kept small: rotated at 64 KB).
+    public var logFile: String? = "/run/vigil/vigil.log"
+    /// Every command typed in the maintenance shell, with the time.
+    public var auditLog = "/var/lib/vigil/audit.log"
 
     public init() {}
 
@@ -32,7 +36,7 @@ public struct UnitSettings: Sendable {
         ConfigSection(name: "camera", keys: ["device", "size", "format", "fps", "buffers", "timeout_ms"]),
         ConfigSection(name: "store", keys: ["directory", "recipients", "unit_key", "quota_percent", "quota_bytes", "retention_hours",
                                             "sync_every", "pre_roll_ms", "post_roll_ms", "ring_bytes", "write_queue_bytes", "jpeg_quality"]),
-        ConfigSection(name: "unit", keys: ["status_file", "watchdog", "watchdog_needs_frames", "watchdog_timeout_s", "log_level", "syslog"]),
+        ConfigSection(name: "unit", keys: ["status_file", "watchdog", "watchdog_needs_frames", "watchdog_timeout_s", "log_level", "syslog", "log_file", "audit_log"]),
     ]
 
     public static let logLevels = ["error", "warning", "notice", "info", "debug"]
@@ -98,6 +102,13 @@ public struct UnitSettings: Sendable {
             guard UnitSettings.logLevels.contains(value) else { return "log_level '" + value + "': expected one of " + commaSeparated(UnitSettings.logLevels) }
             logLevel = value
         case ("unit", "syslog"): return flag(key, value) { syslog = $0 }
+        case ("unit", "log_file"):
+            if value == "none" { logFile = nil; return nil }
+            guard value.hasPrefix("/") else { return "log_file '" + value + "': expected none or an absolute path, e.g. /run/vigil/vigil.log" }
+            logFile = value
+        case ("unit", "audit_log"):
+            guard value.hasPrefix("/") else { return "audit_log '" + value + "': expected an absolute path, e.g. /var/lib/vigil/audit.log" }
+            auditLog = value
         default:
             let known = UnitSettings.sections.first { $0.name == section }?.keys ?? []
             return "unknown key '" + key + "' in [" + section + "] (known: " + commaSeparated(known) + ")"
@@ -174,6 +185,10 @@ public struct UnitSettings: Sendable {
             log_level = \(d.logLevel)
             # also log to syslog (/dev/log), besides stderr
             syslog = yes
+            # the recent log lines the maintenance shell's 'log' shows (rotated at 64 KB), or none
+            log_file = \(d.logFile ?? "none")
+            # every command typed in the maintenance shell, with the time
+            audit_log = \(d.auditLog)
 
             """
     }
