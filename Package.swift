@@ -44,11 +44,13 @@ var targets: [Target] = [
         name: "VigilAppliance",
         dependencies: ["VigilCore", "VigilAnalysis", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilUnit", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings),
+    // `vigil diag`: the checks a technician runs on the pole, each OK, WARN or FAIL with what to do.
+    .target(name: "VigilDiagnostics", dependencies: ["VigilCore", "VigilDevices", "CSystem"], swiftSettings: swiftSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
     .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy", "VigilUnit"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilSelfTest", "CSystem", "CTurboJPEG"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilDiagnostics", "VigilSelfTest", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings,
         linkerSettings: firmwareLibraries),
 ]
@@ -57,6 +59,7 @@ if !embedded {
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilSelfTest"]),
         .testTarget(name: "VigilAnalysisTests", dependencies: ["VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilUnitTests", dependencies: ["VigilUnit", "VigilAnalysis", "VigilCore"]),
+        .testTarget(name: "VigilDiagnosticsTests", dependencies: ["VigilDiagnostics", "VigilCore"]),
         .testTarget(name: "VigilPrivacyTests", dependencies: ["VigilPrivacy", "VigilCore"]),
         .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore", "VigilAppliance", "VigilPrivacy"]),
         .testTarget(name: "VigilApplianceTests", dependencies: ["VigilAppliance", "VigilUnit", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilAnalysis", "VigilCore"]),

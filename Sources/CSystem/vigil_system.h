@@ -74,3 +74,11 @@ static inline void vigil_sleep_milliseconds(long milliseconds) {
     struct timespec request = { milliseconds / 1000, (milliseconds % 1000) * 1000000L }, remaining;
     while (nanosleep(&request, &remaining) != 0 && errno == EINTR) request = remaining;
 }
+
+/* adjtimex(2) only to read the NTP state: 1 when the clock is synchronised. */
+#include <sys/timex.h>
+static inline int vigil_clock_synchronised(void) {
+    struct timex t = {0};
+    int state = adjtimex(&t);
+    return state != -1 && state != TIME_ERROR && !(t.status & STA_UNSYNC);
+}

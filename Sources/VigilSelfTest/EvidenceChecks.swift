@@ -1,3 +1,4 @@
+import VigilCore
 import VigilEvidence
 
 /// A clip of `frames` small records sealed to `reviewers`, in memory.

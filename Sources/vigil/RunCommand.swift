@@ -33,7 +33,8 @@ let runCommand = Command(
 
 private func runUnit(configuration: UnitConfiguration, path: String) -> Int32 {
     let unit = configuration.unit
-    let log = SystemLog(identifier: "vigil", minimumLevel: LogLevel(name: unit.logLevel) ?? .info, toSyslog: unit.syslog && FileSystem.exists("/dev/log"))
+    let log = SystemLog(identifier: "vigil", minimumLevel: LogLevel(name: unit.logLevel) ?? .info, toSyslog: unit.syslog && FileSystem.exists("/dev/log"),
+                        file: unit.logFile)
     // Before any thread starts, so that every thread inherits the blocked signals.
     let signals: SignalWatch
     do throws(DeviceError) { signals = try SignalWatch() } catch {

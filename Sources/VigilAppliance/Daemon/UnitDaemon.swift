@@ -1,3 +1,4 @@
+import CSystem
 import VigilAnalysis
 import VigilCore
 import VigilDevices
@@ -59,6 +60,9 @@ public final class UnitDaemon {
     private var frameIndex = 0
     private var tamperActiveUntil = 0
     private var fault = false
+    private var lampTest: LampTestSequence? = nil
+    private let requests: UnitRequestFiles
+    private var snapshotEncoder: RedactedJPEGEncoder? = nil
 
     /// `writer` is nil when recording was refused (no valid reviewer keys, no store): the unit
     /// still watches and alarms, and says why it does not record (`recordingRefused`).
@@ -76,6 +80,8 @@ public final class UnitDaemon {
         alarm = AlarmTimer(holdMilliseconds: configuration.policy.alarmHoldMilliseconds)
         status.recordingRefused = recordingRefused ?? ""
         status.camera = devices.camera.name
+        status.processID = Int(getpid())
+        requests = UnitRequestFiles(statusFile: configuration.unit.statusFile)
         fault = recordingRefused != nil
     }
 
@@ -187,6 +193,11 @@ public final class UnitDaemon {
             lastSequence = sequence
             let milliseconds = now
             let started = devices.clock.nanoseconds
+            let statusDue = milliseconds - lastStatus >= 1000
+            if statusDue {
+                status.brightness = SharpnessScore.meanLevel(raw.luma)
+                status.sharpnessTenths = SharpnessScore.tenths(raw.luma)
+            }
             let finding = tamper.observe(raw.luma, milliseconds: milliseconds)
             let redacted = pipeline.process(raw, frameIndex: frameIndex, milliseconds: milliseconds)
             // The schedule is in minutes: local time is looked up once a second, not per frame.
@@ -227,6 +238,7 @@ public final class UnitDaemon {
                 }
                 status.recording = evidence.isRecording
             }
+            if statusDue { serveSnapshotRequest(redacted) }
             raw = redacted.recycle()
             let spent = devices.clock.nanoseconds - started
             intervalNanoseconds += spent
@@ -245,7 +257,7 @@ public final class UnitDaemon {
             status.tamperCondition = tamper.condition?.name ?? ""
             if configuration.unit.watchdogNeedsFrames { feedWatchdog() }
             showLights()
-            if milliseconds - lastStatus >= 1000 {
+            if statusDue {
                 let elapsed = max(1, milliseconds - intervalStart)
                 status.rateHundredths = intervalFrames * 100_000 / elapsed
                 status.frameMillisecondsHundredths = intervalFrames > 0 ? Int(intervalNanoseconds / Int64(intervalFrames) / 10_000) : 0
@@ -332,6 +344,33 @@ public final class UnitDaemon {
         return configuration.policy.schedule.isDay(weekday: local.weekday, minuteOfDay: local.minute)
     }
 
+    /// A technician asked for a picture to aim the camera: the frame just redacted, never a raw one.
+    private func serveSnapshotRequest(_ frame: borrowing RedactedFrame) {
+        guard FileSystem.exists(requests.snapshotRequest) else { return }
+        _ = try? FileSystem.remove(requests.snapshotRequest)
+        do throws(DeviceError) {
+            let encoder: RedactedJPEGEncoder
+            if let existing = snapshotEncoder {
+                encoder = existing
+            } else {
+                encoder = try RedactedJPEGEncoder(quality: configuration.unit.jpegQuality)
+                snapshotEncoder = encoder
+            }
+            let bytes = try encoder.encode(frame) { Array($0) }
+            try FileSystem.writeAtomically(requests.snapshot, bytes, mode: 0o640, durable: false)
+            log.log(.notice, "snapshot written for the technician: " + requests.snapshot + " (redacted)")
+        } catch {
+            log.log(.warning, "snapshot: " + error.message)
+        }
+    }
+
+    private func startRequestedLampTest() {
+        guard lampTest == nil, FileSystem.exists(requests.lampTestRequest) else { return }
+        _ = try? FileSystem.remove(requests.lampTestRequest)
+        lampTest = LampTestSequence(startMilliseconds: now)
+        log.log(.notice, "lamp test: each output lit for 1 s in turn (sign, recording, alarm, status)")
+    }
+
     private func showLights() {
         let condition = UnitCondition(watching: status.cameraLostSince == nil && !stopping, recording: status.recording,
                                       alarmActive: alarm.isActive(atMilliseconds: now), fault: fault || writer?.snapshot.failure != nil,
@@ -341,7 +380,16 @@ public final class UnitDaemon {
             log.log(.info, "status light: " + pattern)
             status.statusPattern = pattern
         }
-        devices.lights.show(lightPolicy.lights(for: condition, atMilliseconds: now), report: reportLight)
+        var wanted = lightPolicy.lights(for: condition, atMilliseconds: now)
+        if let test = lampTest {
+            if let tested = test.lights(wanted: wanted, atMilliseconds: now) {
+                wanted = tested
+            } else {
+                lampTest = nil
+                log.log(.notice, "lamp test done: the outputs show the unit's state again")
+            }
+        }
+        devices.lights.show(wanted, report: reportLight)
         status.lights = devices.lights.states
     }
 
@@ -376,6 +424,7 @@ public final class UnitDaemon {
     }
 
     private func writeStatus() {
+        startRequestedLampTest()
         status.uptimeMilliseconds = now
         if let writer { status.queue = writer.snapshot }
         if let free = try? FileSystem.availableBytes(configuration.unit.storeDirectory),

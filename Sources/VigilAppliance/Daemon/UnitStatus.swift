@@ -6,6 +6,7 @@ import VigilUnit
 /// rewritten about once a second.
 public struct UnitStatus {
     public var state = "starting"
+    public var processID = 0
     public var startedEpochMilliseconds: Int64 = 0
     public var uptimeMilliseconds = 0
     public var camera = ""
@@ -28,6 +29,9 @@ public struct UnitStatus {
     /// The per-frame path (analysis, redaction, encoding), mean over the last interval, in hundredths of a ms.
     public var frameMillisecondsHundredths = 0
     public var windowsPerFrame = 0
+    /// The mean grey level and `SharpnessScore` of a raw frame, once a second: diag judges the aim and focus by them.
+    public var brightness = 0
+    public var sharpnessTenths = 0
     public var isDay = true
     public var tamperCondition = ""
     public var events = 0
@@ -47,6 +51,7 @@ public struct UnitStatus {
     public var rendered: String {
         var line = JSONLine()
         line.add("state", state)
+        line.add("pid", processID)
         line.add("started_epoch_ms", Int(startedEpochMilliseconds))
         line.add("uptime_s", uptimeMilliseconds / 1000)
         var cameraObject = JSONLine()
@@ -63,6 +68,8 @@ public struct UnitStatus {
         var analysis = JSONLine()
         analysis.add("ms_per_frame", frameMillisecondsHundredths, fractionDigits: 2)
         analysis.add("face_windows_per_frame", windowsPerFrame)
+        analysis.add("brightness", brightness)
+        analysis.add("sharpness", sharpnessTenths, fractionDigits: 1)
         analysis.add("day", isDay)
         analysis.add("tamper_condition", tamperCondition)
         line.add("analysis", analysis)

@@ -26,6 +26,14 @@ public struct JSONLine {
     /// A nested object.
     public mutating func add(_ name: String, _ object: JSONLine) { key(name); text += object.rendered }
 
+    /// An array of objects.
+    public mutating func add(_ name: String, _ objects: [JSONLine]) {
+        key(name)
+        text += "["
+        for (index, object) in objects.enumerated() { text += (index == 0 ? "" : ",") + object.rendered }
+        text += "]"
+    }
+
     /// A fixed-point number: `add("ms", 1234, fractionDigits: 2)` writes 12.34.
     public mutating func add(_ name: String, _ value: Int, fractionDigits: Int) {
         key(name)

@@ -91,10 +91,12 @@ public final class SystemLog {
     public let minimumLevel: LogLevel
     private let sinks: [any LogSink]
 
-    /// Standard error always; the system log too when asked and a syslog daemon listens (/dev/log).
-    public convenience init(identifier: String = "vigil", minimumLevel: LogLevel = .info, toSyslog: Bool) {
+    /// Standard error always; the system log too when asked and a syslog daemon listens (/dev/log);
+    /// and `file`, the recent lines for the maintenance shell, when given.
+    public convenience init(identifier: String = "vigil", minimumLevel: LogLevel = .info, toSyslog: Bool, file: String? = nil) {
         var sinks: [any LogSink] = [StandardErrorSink(identifier: identifier)]
         if toSyslog && FileSystem.exists("/dev/log") { sinks.append(SyslogSink(identifier: identifier)) }
+        if let file { sinks.append(LogFileSink(path: file, identifier: identifier)) }
         self.init(minimumLevel: minimumLevel, sinks: sinks)
     }
 

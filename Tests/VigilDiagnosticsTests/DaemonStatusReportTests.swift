@@ -1,0 +1,42 @@
+import Testing
+import VigilCore
+@testable import VigilDiagnostics
+
+@Suite struct DaemonStatusReportTests {
+    func report(_ json: String, age: Int = 500) -> DaemonStatusReport? {
+        guard case .success(let document) = JSONValue.parse(Array(json.utf8)) else { return nil }
+        return DaemonStatusReport(document: document, ageMilliseconds: age)
+    }
+
+    let healthy = """
+        {"state":"watching","pid":42,"uptime_s":120,"camera":{"device":"/dev/video0","mode":"640x480 YUYV","frames":3000,"fps":25.00,"driver_drops":2,"last_error":""},
+        "analysis":{"ms_per_frame":8.50,"brightness":110,"sharpness":12.5,"tamper_condition":""},"events":{"count":1,"last":"fall: track 3"},
+        "write_queue":{"frames":0,"peak_bytes":40960,"dropped":0},"storage":{"recording":false,"refused":"","failure":"","clips_written":1}}
+        """
+
+    @Test func aHealthyDaemonIsAllOK() throws {
+        let status = try #require(report(healthy))
+        #expect(status.checks().allSatisfy { $0.verdict == .ok })
+        #expect(status.rateHundredths == 2500)
+        #expect(status.sharpnessTenths == 125)
+        #expect(status.brightness == 110)
+        #expect(status.checks().contains { $0.name == "last event" && $0.value == "fall: track 3" })
+    }
+
+    @Test func aStaleFileMeansNotRunning() throws {
+        let status = try #require(report(healthy, age: 60_000))
+        let checks = status.checks()
+        #expect(checks.count == 1)
+        #expect(checks[0].verdict == .fail)
+        #expect(checks[0].hint.contains("log"))
+    }
+
+    @Test func refusedRecordingAndQueueDropsAreReported() throws {
+        let refused = healthy.replacingOccurrences(of: "\"refused\":\"\"", with: "\"refused\":\"no reviewer keys\"")
+            .replacingOccurrences(of: "\"dropped\":0", with: "\"dropped\":7")
+        let status = try #require(report(refused))
+        let checks = status.checks()
+        #expect(checks.first { $0.name == "recording" }?.verdict == .fail)
+        #expect(checks.first { $0.name == "write queue" }?.verdict == .warn)
+    }
+}
