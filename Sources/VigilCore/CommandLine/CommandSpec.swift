@@ -60,15 +60,18 @@ public struct OptionSpec: Sendable {
     public let valueName: String?
     public let help: String
     public let repeatable: Bool
+    /// A one-letter alias, `-o` for `--output`, where a convention expects one.
+    public let short: Character?
 
-    public init(_ name: String, value valueName: String? = nil, repeatable: Bool = false, help: String) {
+    public init(_ name: String, short: Character? = nil, value valueName: String? = nil, repeatable: Bool = false, help: String) {
         self.name = name
+        self.short = short
         self.valueName = valueName
         self.help = help
         self.repeatable = repeatable
     }
 
-    var label: String { valueName.map { "--" + name + " " + $0 } ?? "--" + name }
+    var label: String { (short.map { "-" + String($0) + ", " } ?? "") + (valueName.map { "--" + name + " " + $0 } ?? "--" + name) }
 }
 
 func padded(_ text: String, to width: Int) -> String {

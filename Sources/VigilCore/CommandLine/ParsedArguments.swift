@@ -26,9 +26,14 @@ public struct ParsedArguments: Sendable {
             }
             if argument == "--" { optionsEnded = true; continue }
             if argument == "--help" || argument == "-h" { parsed.wantsHelp = true; continue }
-            guard argument.hasPrefix("--") else { throw .unknownOption(command: spec.name, option: argument) }
-
-            var name = String(argument.dropFirst(2))
+            var name: String
+            if argument.hasPrefix("--") {
+                name = String(argument.dropFirst(2))
+            } else if argument.count == 2, let option = spec.options.first(where: { $0.short == argument.last }) {
+                name = option.name
+            } else {
+                throw .unknownOption(command: spec.name, option: argument)
+            }
             var inlineValue: String? = nil
             if let equals = name.firstIndex(of: "=") {
                 inlineValue = String(name[name.index(after: equals)...])
