@@ -59,7 +59,7 @@ if !embedded {
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore", "VigilSelfTest"]),
         .testTarget(name: "VigilAnalysisTests", dependencies: ["VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilUnitTests", dependencies: ["VigilUnit", "VigilAnalysis", "VigilCore"]),
-        .testTarget(name: "VigilDiagnosticsTests", dependencies: ["VigilDiagnostics", "VigilCore"]),
+        .testTarget(name: "VigilDiagnosticsTests", dependencies: ["VigilDiagnostics", "VigilUnit", "VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilPrivacyTests", dependencies: ["VigilPrivacy", "VigilCore"]),
         .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore", "VigilAppliance", "VigilPrivacy"]),
         .testTarget(name: "VigilApplianceTests", dependencies: ["VigilAppliance", "VigilUnit", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilAnalysis", "VigilCore"]),

@@ -11,7 +11,8 @@ import Testing
                     "track_hold_frames", "include_zone", "exclude_zone", "redact", "mask", "cascade", "still_cascades", "face_hold_frames",
                     "face_window_budget", "max_image_pixels", "enabled", "dark_level", "bright_level", "edge_loss_percent",
                     "scene_change_percent", "confirm_ms", "learn_ms", "day_window", "record_by_day", "alarm_at_night", "alarm_hold_ms",
-                    "timezone", "tamper_alarm", "sign_line", "recording_line", "alarm_line", "status_line", "tamper_line", "active_low"]
+                    "timezone", "tamper_alarm", "sign_line", "recording_line", "alarm_line", "status_line", "tamper_line", "active_low",
+                    "status_file", "log_file", "audit_log"]
         for key in keys { #expect(defaults.outputLines.contains { $0.hasPrefix(key + " = ") || $0.hasPrefix("# " + key + " = ") }, "\(key) missing") }
         #expect(defaults.outputLines.contains("fall_confirm_ms = 2000"), "settings at their defaults")
         let scratch = try ScratchDirectory()

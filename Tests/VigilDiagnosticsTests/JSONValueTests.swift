@@ -11,7 +11,7 @@ import VigilCore
         line.add("ok", true)
         line.add("list", [1, -2, 3])
         guard case .success(let value) = JSONValue.parse(Array(line.rendered.utf8)) else {
-            Issue.record("not parsed: " + line.rendered)
+            Issue.record("not parsed: \(line.rendered)")
             return
         }
         #expect(value["camera"]?["fps"]?.scaled(fractionDigits: 2) == 2512)
@@ -23,7 +23,7 @@ import VigilCore
 
     @Test func refusesBrokenAndTooDeepDocuments() {
         for text in ["", "{", "{\"a\" 1}", "[1,]", "\"open", "{\"a\":1} x", "nul", "{\"a\":\"\u{01}\"}"] {
-            if case .success = JSONValue.parse(Array(text.utf8)) { Issue.record("accepted: " + text) }
+            if case .success = JSONValue.parse(Array(text.utf8)) { Issue.record("accepted: \(text)") }
         }
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         guard case .failure(let error) = JSONValue.parse(Array(deep.utf8)) else {
