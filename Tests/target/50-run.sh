@@ -126,6 +126,10 @@ wait_for "without both reviewer keys: the status file says recording is refused,
 check "without both reviewer keys: the log says so" grep -q 'recording refused: .*carol.pub' "$OUT/refused.log"
 check "without both reviewer keys: the status light shows a fault" grep -q '"status":"fault"' /run/vigil/status.json
 check "without both reviewer keys: the sign is lit all the same (the unit watches)" line_is 0 1
+$V diag --config $W/refused.conf --json --quick > "$OUT/refused-diag.json" 2>&1
+check "without both reviewer keys: vigil diag FAILs the daemon's recording, with the reason and what to do" \
+	grep -q '"group":"daemon","name":"recording","status":"FAIL","value":"refused: open [^"]*carol.pub[^"]*","hint":"the unit watches and alarms but keeps no clip: install two' "$OUT/refused-diag.json"
+check "... and the reviewer keys" grep -q '"group":"keys","name":"reviewers","status":"FAIL"' "$OUT/refused-diag.json"
 kill -TERM $vigil
 wait $vigil
 $B/vivid-loop stop
