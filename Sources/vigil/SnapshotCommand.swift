@@ -75,7 +75,7 @@ enum Snapshot {
         defer { camera.disconnect() }
         let mode: CameraMode
         do throws(DeviceError) { mode = try camera.connect() } catch { return .failure(SnapshotError(message: error.message)) }
-        var raw = RawFrame(width: mode.width, height: mode.height, format: mode.chroma)
+        let raw = RawFrame(width: mode.width, height: mode.height, format: mode.chroma)
         var captured = 0
         while captured <= settleFrames {
             do throws(CaptureError) {

@@ -40,4 +40,13 @@ import VigilCore
         #expect(checks.first { $0.name == "recording" }?.verdict == .fail)
         #expect(checks.first { $0.name == "write queue" }?.verdict == .warn)
     }
+
+    @Test func dropsWhileAStreamSettlesAreNotHeldAgainstIt() throws {
+        let settled = try #require(report(healthy.replacingOccurrences(of: "\"driver_drops\":2", with: "\"driver_drops\":50,\"settling_drops\":45")))
+        let frames = try #require(settled.checks().first { $0.name == "frames" })
+        #expect(frames.verdict == .ok)
+        #expect(frames.value == "3000 frames, 8.50 ms a frame, 5 dropped by the driver (and 45 while the stream settled)")
+        let steady = try #require(report(healthy.replacingOccurrences(of: "\"driver_drops\":2", with: "\"driver_drops\":50,\"settling_drops\":0")))
+        #expect(steady.checks().first { $0.name == "frames" }?.verdict == .warn)
+    }
 }

@@ -31,10 +31,14 @@ CONF
 mkdir -p "$FLASH_MOUNT/diag-clips"
 # The technician's picture: vivid's 16x16 checkers, a scene with detail to focus on.
 pattern() { v4l2-ctl -d "$WEBCAM" -c test_pattern="$1"; }
+# No on-screen text: the black pattern is then black.
+v4l2-ctl -d "$WEBCAM" -c osd_text_mode=2
 pattern 10
 verdict() { grep -o "\"group\":\"$2\",\"name\":\"$3\",\"status\":\"[A-Z]*\"" "$1" | sed 's/.*"status":"//; s/"$//'; }
 hint() { grep -o "\"group\":\"$2\",\"name\":\"$3\",[^}]*" "$1" | sed 's/.*"hint":"//; s/"$//'; }
 is() { test "$(verdict "$1" "$2" "$3")" = "$4"; }
+# is_named FILE "GROUP NAME WITH SPACES" VERDICT
+is_named() { is "$1" "${2%% *}" "${2#* }" "$3"; }
 
 # --- a healthy unit with its daemon running: the camera's figures come from the daemon
 sim() { cat "$GPIO_SIM_DIR/sim_gpio$1/value"; }
@@ -55,8 +59,7 @@ for c in "config file" "camera present" "camera driver" "camera formats" "camera
 	"storage clips" "storage torn clips" "storage retention" "keys reviewers" "keys unit signing key" "keys secret permissions" \
 	"clock time" "clock against clips" "system temperature" "system memory" "system firmware" "daemon running" "daemon frames" \
 	"daemon write queue" "daemon recording"; do
-	# shellcheck disable=SC2086 # group and name are two words
-	check "diag --json: $c is OK ($(grep -o "\"name\":\"${c#* }\",[^}]*" "$OUT/healthy.json" | head -1))" is "$OUT/healthy.json" $c OK
+	check "diag --json: $c is OK ($(grep -o "\"name\":\"${c#* }\",[^}]*" "$OUT/healthy.json" | head -1))" is_named "$OUT/healthy.json" "$c" OK
 done
 check "... the lines are found, held by vigil" sh -c "grep -q '\"name\":\"sign\",\"status\":\"OK\",\"value\":\"vigil-sign: gpiochip[0-9]* line 0, output, held by vigil' '$OUT/healthy.json'"
 check "... the frame rate is judged against the configuration ($(grep -o '"name":"frame rate",[^}]*' "$OUT/healthy.json"))" \
@@ -83,8 +86,7 @@ check "the daemon stopped on SIGTERM, its outputs dark" test "$(sim 0)$(sim 1)$(
 $V diag --config $W/vigil.conf --json > "$OUT/stopped.json" 2>&1
 stopped_rc=$?
 for c in "camera mode" "camera brightness" "camera sharpness"; do
-	# shellcheck disable=SC2086
-	check "diag without the daemon measures the camera itself: $c OK" is "$OUT/stopped.json" $c OK
+	check "diag without the daemon measures the camera itself: $c OK" is_named "$OUT/stopped.json" "$c" OK
 done
 check "... and the daemon FAILs, with how to start it ($(hint "$OUT/stopped.json" daemon running))" sh -c "grep -q '\"name\":\"running\",\"status\":\"FAIL\",[^}]*start the service' '$OUT/stopped.json'"
 check "... exit status 1" test "$stopped_rc" -eq 1

@@ -189,9 +189,16 @@ public final class UnitDaemon {
                     continue
                 }
             }
-            if let last = lastSequence, sequence > last &+ 1 { status.driverDrops += Int(sequence &- last &- 1) }
-            lastSequence = sequence
             let milliseconds = now
+            // Until the background is learnt (a stream's first frames, which after a camera
+            // reconnect or a stall may be seconds apart), every blob would be an event; and the
+            // first frame's face search over the whole picture costs the driver frames.
+            let settling = frameIndex - streamStartFrame < UnitDaemon.settleFrames || milliseconds - streamStartMilliseconds < UnitDaemon.settleMilliseconds
+            if let last = lastSequence, sequence > last &+ 1 {
+                status.driverDrops += Int(sequence &- last &- 1)
+                if settling { status.driverDropsWhileSettling += Int(sequence &- last &- 1) }
+            }
+            lastSequence = sequence
             let started = devices.clock.nanoseconds
             let statusDue = milliseconds - lastStatus >= 1000
             if statusDue {
@@ -204,9 +211,7 @@ public final class UnitDaemon {
             let isDay = status.isDay
             recorded.removeAll(keepingCapacity: true)
             var kind: EventKind? = nil
-            // Until the background is learnt (a stream's first frames, which after a camera
-            // reconnect or a stall may be seconds apart), every blob would be an event.
-            if frameIndex - streamStartFrame < UnitDaemon.settleFrames || milliseconds - streamStartMilliseconds < UnitDaemon.settleMilliseconds {
+            if settling {
                 if !pipeline.events.isEmpty { log.log(.debug, "\(pipeline.events.count) event(s) ignored while the scene is learnt") }
             } else {
                 announceSceneEvents(pipeline.events, isDay: isDay, milliseconds: milliseconds, recorded: &recorded, kind: &kind)

@@ -23,6 +23,8 @@ public struct UnitStatus {
     public var firstFrameNanoseconds: Int64 = 0
     /// Frames the driver skipped (gaps in its sequence numbers).
     public var driverDrops = 0
+    /// Of those, the ones while a stream settled (its first frame searches the whole picture for faces).
+    public var driverDropsWhileSettling = 0
     public var corruptFrames = 0
     /// Frames per second over the last report interval, in hundredths.
     public var rateHundredths = 0
@@ -60,6 +62,7 @@ public struct UnitStatus {
         cameraObject.add("frames", frames)
         cameraObject.add("fps", rateHundredths, fractionDigits: 2)
         cameraObject.add("driver_drops", driverDrops)
+        cameraObject.add("settling_drops", driverDropsWhileSettling)
         cameraObject.add("corrupt_frames", corruptFrames)
         cameraObject.add("reconnects", reconnects)
         cameraObject.add("lost_for_s", cameraLostSince.map { (uptimeMilliseconds - $0) / 1000 } ?? 0)

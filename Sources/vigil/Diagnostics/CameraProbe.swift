@@ -29,7 +29,7 @@ struct CameraProbe {
         }
         var checks: [DiagnosticCheck] = [.ok("camera", "present", device), .ok("camera", "driver", opened.identity.driver + ", " + opened.identity.card)]
         let offered = opened.formats()
-        let names = commaSeparated(offered.map { $0.fourcc.description })
+        let names = commaSeparated(offered.prefix(12).map { $0.fourcc.description }) + (offered.count > 12 ? " and \(offered.count - 12) more" : "")
         if offered.isEmpty {
             checks.append(DiagnosticCheck("camera", "formats", .fail, "none", hint: "the driver lists no capture format: check the camera (v4l2-ctl --list-formats-ext)"))
             return checks
