@@ -7,6 +7,9 @@ import PackageDescription
 let embedded = Context.environment["VIGIL_EMBEDDED"] == "1"
 
 let swiftSettings: [SwiftSetting] = embedded ? [.enableExperimentalFeature("Embedded")] : []
+// The firmware has a size budget (scripts/build-firmware.sh): modules off the per-frame path
+// (devices, evidence, policy, diagnostics, self-checks, the commands) are optimised for size.
+let offFramePathSettings: [SwiftSetting] = embedded ? swiftSettings + [.unsafeFlags(["-Osize"])] : swiftSettings
 
 // Embedded objects carry no autolink entries, so the module maps' `link` lines do nothing there:
 // the executable names the static libraries itself, dependants before dependencies.
@@ -26,18 +29,18 @@ var targets: [Target] = [
     // Motion, blobs, tracks, falls: integer arithmetic on luma, no allocation per frame.
     .target(name: "VigilAnalysis", dependencies: ["VigilCore"], swiftSettings: swiftSettings),
     // The unit's decisions: the day/night schedule, what an event does, which lamps are lit, the GPIO line settings.
-    .target(name: "VigilUnit", dependencies: ["VigilCore", "VigilAnalysis"], swiftSettings: swiftSettings),
+    .target(name: "VigilUnit", dependencies: ["VigilCore", "VigilAnalysis"], swiftSettings: offFramePathSettings),
     // OpenCV's face cascades as integer tables, generated at build time (scripts/convert-cascades.py).
     .target(name: "CCascades", path: "Sources/CCascades"),
     // Faces in integer arithmetic: integral images, the pyramid, cascade evaluation, grouping.
     .target(name: "VigilPrivacy", dependencies: ["VigilCore", "CCascades"], swiftSettings: swiftSettings),
     // The store: the pre-event ring, the encrypted and signed clip format, its writer, reader and export.
-    .target(name: "VigilEvidence", dependencies: ["VigilCore", "VigilDevices", "CSodium", "CSystem"], swiftSettings: swiftSettings),
+    .target(name: "VigilEvidence", dependencies: ["VigilCore", "VigilDevices", "CSodium", "CSystem"], swiftSettings: offFramePathSettings),
     // The edges: camera, lights, system calls. Each device behind a small protocol.
     .target(
         name: "VigilDevices",
         dependencies: ["VigilCore", "CSystem", "CV4L2", "CGPIOD", "CTurboJPEG", "CSodium"],
-        swiftSettings: swiftSettings),
+        swiftSettings: offFramePathSettings),
     // The unit itself: the per-frame path (analyse, redact, encode, record) and the daemon
     // around it, with its settings.
     .target(
@@ -45,13 +48,13 @@ var targets: [Target] = [
         dependencies: ["VigilCore", "VigilAnalysis", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilUnit", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings),
     // `vigil diag`: the checks a technician runs on the pole, each OK, WARN or FAIL with what to do.
-    .target(name: "VigilDiagnostics", dependencies: ["VigilCore", "VigilDevices", "CSystem"], swiftSettings: swiftSettings),
+    .target(name: "VigilDiagnostics", dependencies: ["VigilCore", "VigilDevices", "CSystem"], swiftSettings: offFramePathSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
-    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy", "VigilUnit"], swiftSettings: swiftSettings),
+    .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy", "VigilUnit"], swiftSettings: offFramePathSettings),
     .executableTarget(
         name: "vigil",
         dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilDiagnostics", "VigilSelfTest", "CSystem", "CTurboJPEG"],
-        swiftSettings: swiftSettings,
+        swiftSettings: offFramePathSettings,
         linkerSettings: firmwareLibraries),
 ]
 if !embedded {

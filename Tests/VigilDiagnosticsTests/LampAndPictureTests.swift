@@ -11,10 +11,10 @@ import VigilUnit
         #expect(test.lights(wanted: wanted, atMilliseconds: 999) == nil)
         #expect(test.lights(wanted: wanted, atMilliseconds: 1200) == LightStates(sign: true, recording: false, alarm: false, status: true))
         #expect(test.lights(wanted: wanted, atMilliseconds: 2200) == LightStates(sign: false, recording: false, alarm: false, status: true))
-        #expect(test.lights(wanted: wanted, atMilliseconds: 2600) == LightStates(sign: true, recording: true, alarm: false, status: true))
-        #expect(test.lights(wanted: wanted, atMilliseconds: 4100) == LightStates(sign: true, recording: false, alarm: true, status: true))
-        #expect(test.lights(wanted: wanted, atMilliseconds: 5600) == LightStates(sign: true, recording: false, alarm: false, status: true))
-        #expect(test.lights(wanted: wanted, atMilliseconds: 6700) == LightStates(sign: true, recording: false, alarm: false, status: false))
+        #expect(test.lights(wanted: wanted, atMilliseconds: 3100) == LightStates(sign: true, recording: true, alarm: false, status: true))
+        #expect(test.lights(wanted: wanted, atMilliseconds: 4100) == LightStates(sign: true, recording: false, alarm: false, status: true))
+        #expect(test.lights(wanted: wanted, atMilliseconds: 5100) == LightStates(sign: true, recording: false, alarm: true, status: true))
+        #expect(test.lights(wanted: wanted, atMilliseconds: 8200) == LightStates(sign: true, recording: false, alarm: false, status: false))
         #expect(test.lights(wanted: wanted, atMilliseconds: 1000 + LampTestSequence.durationMilliseconds) == nil, "then the unit's own state")
     }
 

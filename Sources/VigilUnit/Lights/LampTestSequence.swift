@@ -1,10 +1,10 @@
 /// The technician's lamp test (`vigil diag --lamp-test`): each output in turn is lit for a
-/// second and dark for half a second, so its lamp can be watched from the ladder, while the
+/// second and dark for a second, so its lamp can be watched from the ladder, while the
 /// other outputs keep the state the unit wants; afterwards every output is the unit's again.
 public struct LampTestSequence: Sendable {
     public static let roles: [LineRole] = [.sign, .recording, .alarm, .status]
     public static let onMilliseconds = 1000
-    public static let offMilliseconds = 500
+    public static let offMilliseconds = 1000
     public static var durationMilliseconds: Int { roles.count * (onMilliseconds + offMilliseconds) }
 
     public let startMilliseconds: Int
