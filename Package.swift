@@ -44,11 +44,13 @@ var targets: [Target] = [
         name: "VigilAppliance",
         dependencies: ["VigilCore", "VigilAnalysis", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilUnit", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings),
+    // The technician's restricted shell: its line editor, parser, command table and audit log.
+    .target(name: "VigilMaintenance", dependencies: ["VigilCore", "VigilDevices", "VigilEvidence", "CSystem"], swiftSettings: swiftSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
     .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy", "VigilUnit"], swiftSettings: swiftSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilSelfTest", "CSystem", "CTurboJPEG"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilSelfTest", "VigilMaintenance", "CSystem", "CTurboJPEG"],
         swiftSettings: swiftSettings,
         linkerSettings: firmwareLibraries),
 ]
@@ -61,6 +63,7 @@ if !embedded {
         .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore", "VigilAppliance", "VigilPrivacy"]),
         .testTarget(name: "VigilApplianceTests", dependencies: ["VigilAppliance", "VigilUnit", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
+        .testTarget(name: "VigilMaintenanceTests", dependencies: ["VigilMaintenance", "VigilCore"]),
         // Runs the built `vigil` as a process (`swift test` builds every product first).
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),
         // `make bench`: host only, because counting allocations means replacing malloc in the process.

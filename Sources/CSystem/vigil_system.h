@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <spawn.h>
 #include <syslog.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
@@ -20,6 +21,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <linux/falloc.h>
 #include <linux/watchdog.h>
@@ -73,4 +75,65 @@ static inline long long vigil_clock_nanoseconds(clockid_t clock) {
 static inline void vigil_sleep_milliseconds(long milliseconds) {
     struct timespec request = { milliseconds / 1000, (milliseconds % 1000) * 1000000L }, remaining;
     while (nanosleep(&request, &remaining) != 0 && errno == EINTR) request = remaining;
+}
+
+/* The maintenance shell's terminal: raw input (no echo, no line discipline, no signals from
+ * Ctrl-C/Ctrl-Z: the line editor gets those bytes), but output post-processing kept so "\n"
+ * still ends a line on the screen. */
+static inline void vigil_termios_make_raw(struct termios *settings) {
+    cfmakeraw(settings);
+    settings->c_oflag |= OPOST | ONLCR;
+    settings->c_cc[VMIN] = 1;
+    settings->c_cc[VTIME] = 0;
+}
+
+/* A handler that interrupts a blocking read (no SA_RESTART), so a hangup ends the shell's
+ * session through its normal exit path; sigaction's handler is in a union Swift cannot set. */
+static inline int vigil_catch_signal(int signal, void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    return sigaction(signal, &action, NULL);
+}
+static inline int vigil_ignore_signal(int signal) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_IGN;
+    return sigaction(signal, &action, NULL);
+}
+
+/* Runs PATH with a fixed ARGV and ENVP, never through a shell, and waits for it. SIGINT and
+ * SIGQUIT go back to their defaults in the child (the shell ignores them), so Ctrl-C stops a
+ * long command and not the shell. Returns the exit status, 128 + N for signal N, or -errno
+ * when it could not be started. The W* macros are function-like, which Swift does not import. */
+static inline int vigil_spawn_and_wait(const char *path, char *const argv[], char *const envp[]) {
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t defaults, none;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGQUIT);
+    sigemptyset(&none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    pid_t child;
+    int failure = posix_spawn(&child, path, NULL, &attributes, argv, envp);
+    posix_spawnattr_destroy(&attributes);
+    if (failure != 0) return -failure;
+    int status;
+    while (waitpid(child, &status, 0) < 0) {
+        if (errno != EINTR) return -errno;
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return 255;
+}
+
+/* Sets the wall clock (CLOCK_REALTIME) to whole seconds since 1970; struct timespec stays in C
+ * for the reason above. Returns 0 or -1 with errno. */
+static inline int vigil_set_realtime_seconds(long long seconds) {
+    struct timespec moment = { (time_t)seconds, 0 };
+    return clock_settime(CLOCK_REALTIME, &moment);
 }
