@@ -77,12 +77,10 @@ static inline void vigil_sleep_milliseconds(long milliseconds) {
     while (nanosleep(&request, &remaining) != 0 && errno == EINTR) request = remaining;
 }
 
-/* The maintenance shell's terminal: raw input (no echo, no line discipline, no signals from
- * Ctrl-C/Ctrl-Z: the line editor gets those bytes), but output post-processing kept so "\n"
- * still ends a line on the screen. */
+/* The maintenance shell's terminal while a line is typed: no echo, no line discipline, no
+ * signals from Ctrl-C/Ctrl-Z (the line editor gets those bytes and writes "\r\n" itself). */
 static inline void vigil_termios_make_raw(struct termios *settings) {
     cfmakeraw(settings);
-    settings->c_oflag |= OPOST | ONLCR;
     settings->c_cc[VMIN] = 1;
     settings->c_cc[VTIME] = 0;
 }

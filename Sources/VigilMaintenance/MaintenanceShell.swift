@@ -106,7 +106,12 @@ public final class MaintenanceShell {
             writeError("vigil-shell: " + error.message)
             return 1
         }
-        if status != 0 { writeError("vigil-shell: " + name + " ended with exit status " + String(status)) }
+        if status == 127 {
+            // What posix_spawn's child reports when the exec itself failed.
+            writeError("vigil-shell: " + name + " could not be started (exit status 127); ask the administrator")
+        } else if status != 0 {
+            writeError("vigil-shell: " + name + " ended with exit status " + String(status))
+        }
         return status
     }
 

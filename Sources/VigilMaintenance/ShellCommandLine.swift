@@ -43,7 +43,7 @@ public enum ShellCommandLine {
         let words = line.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
         guard let name = words.first else { return .success(.empty) }
         let arguments = Array(words.dropFirst())
-        for argument in arguments where argument.contains("/") || argument.contains("..") {
+        for argument in arguments where isPathLike(argument) {
             return .failure(.refused("'" + argument + "': paths are not allowed; give a clip name or number as 'clips' lists them"))
         }
         guard ShellCommands.names.contains(name) else {
@@ -97,6 +97,12 @@ public enum ShellCommandLine {
             default: return .success(.exit)  // exit, logout
             }
         }
+    }
+
+    /// A '/' or a '..' anywhere: nothing the shell takes is a path.
+    static func isPathLike(_ argument: String) -> Bool {
+        let bytes = Array(argument.utf8)
+        return bytes.contains(0x2f) || zip(bytes, bytes.dropFirst()).contains { $0 == 0x2e && $1 == 0x2e }
     }
 
     /// The canonical file name for `clip-00000042.vclip` or `42`; nil for anything else.

@@ -18,7 +18,7 @@ public enum ShellSession {
     public static func run<Source: ShellLineSource>(_ shell: MaintenanceShell, input: Source) -> Int32 {
         shell.write(shell.banner)
         if let refusal = shell.auditRefusal { shell.writeError(refusal) }
-        shell.readConfirmation = { [unowned input] prompt in
+        shell.readConfirmation = { prompt in
             if case .line(let line) = input.nextLine(prompt: prompt) { return line }
             return nil
         }

@@ -2,6 +2,7 @@ import VigilAppliance
 import VigilCore
 import VigilDevices
 import VigilMaintenance
+import VigilUnit
 
 let shellCommand = Command(
     spec: CommandSpec(

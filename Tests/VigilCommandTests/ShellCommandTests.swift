@@ -83,6 +83,24 @@ import Testing
         #expect(audit[1].hasSuffix("\"sh\" -> unknown") && audit[4].hasSuffix("\"clips; sh\" -> refused") && audit[7].hasSuffix("\"help\" -> ok"))
     }
 
+    @Test func theLoginShellSymlinkRunsTheShellWithShArguments() throws {
+        let unit = try Unit()
+        let link = unit.scratch.url.appendingPathComponent("vigil-shell")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: try VigilProcess.executable())
+        let output = try unit.scratch.file("out", Data())
+        let process = Process()
+        process.executableURL = link
+        process.arguments = ["--config", unit.configuration, "-c", "log 2"]
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "2026-12-02T07:39:00Z info daemon line 29\n2026-12-02T07:40:00Z info daemon line 30\n")
+        #expect(try unit.auditLines()[1].hasSuffix("\"log 2\" -> ok"))
+    }
+
     @Test func withoutAnAuditLogNothingRunsButHelpAndExit() throws {
         let unit = try Unit()
         let configuration = try unit.scratch.file("closed.conf", Data("[unit]\naudit_log = \(unit.scratch.url.path)/missing/audit.log\n".utf8))
