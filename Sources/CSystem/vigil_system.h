@@ -94,6 +94,19 @@ static inline int vigil_catch_signal(int signal, void (*handler)(int)) {
     sigemptyset(&action.sa_mask);
     return sigaction(signal, &action, NULL);
 }
+/* Waits until FD is readable or a handled signal blocked outside this call (SIGHUP, SIGTERM)
+ * arrives: ppoll unblocks them atomically with the wait, so one arriving just before it still
+ * ends it, which a plain read(2) after a flag check would miss. ppoll is declared only under
+ * _GNU_SOURCE, hence the declaration. Returns > 0 when readable, -1 with EINTR on a signal. */
+int ppoll(struct pollfd *fds, nfds_t count, const struct timespec *timeout, const sigset_t *mask);
+static inline int vigil_wait_input(int fd) {
+    struct pollfd request = { fd, POLLIN, 0 };
+    sigset_t during;
+    pthread_sigmask(SIG_SETMASK, NULL, &during);
+    sigdelset(&during, SIGHUP);
+    sigdelset(&during, SIGTERM);
+    return ppoll(&request, 1, NULL, &during);
+}
 static inline int vigil_ignore_signal(int signal) {
     struct sigaction action;
     memset(&action, 0, sizeof action);

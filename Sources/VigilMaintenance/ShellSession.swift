@@ -67,11 +67,9 @@ public final class PlainInput: ShellLineSource {
         writeAll(1, Array(prompt.utf8))
         while queued.isEmpty && !atEnd {
             var chunk = [UInt8](repeating: 0, count: 4096)
-            switch chunk.withUnsafeMutableBytes({ readInterruptibly(fileDescriptor, into: $0) }) {
+            switch chunk.withUnsafeMutableBytes({ readInput(fileDescriptor, into: $0) }) {
             case .success(let count) where count > 0:
                 queued += reader.feed(Array(chunk[0..<count]))
-            case .failure(let error) where error == .interrupted && !SessionSignals.hangupRequested:
-                continue
             default:
                 atEnd = true
                 if let last = reader.finishInput() { queued.append(last) }
@@ -119,11 +117,9 @@ public final class TerminalInput: ShellLineSource {
                 }
             }
             var chunk = [UInt8](repeating: 0, count: 256)
-            switch chunk.withUnsafeMutableBytes({ readInterruptibly(terminal.fileDescriptor, into: $0) }) {
+            switch chunk.withUnsafeMutableBytes({ readInput(terminal.fileDescriptor, into: $0) }) {
             case .success(let count) where count > 0:
                 unread += chunk[0..<count]
-            case .failure(let error) where error == .interrupted && !SessionSignals.hangupRequested:
-                continue
             default:
                 writeAll(1, Array("\r\n".utf8))
                 return nil

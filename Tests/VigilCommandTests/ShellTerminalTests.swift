@@ -98,4 +98,39 @@ import Testing
         #expect(typed == ["(session start)\" -> ok", "help \" -> ok", "hel \" -> unknown", "exit\" -> ok", "(session end)\" -> ok"], "\(lines)")
         #expect(lines.allSatisfy { $0.contains(" tty=/dev/pts/") }, "the terminal is named")
     }
+
+    @Test func keyboardSignalsAreIgnoredAndAHangupEndsTheSessionCleanly() throws {
+        let scratch = try ScratchDirectory()
+        let audit = scratch.url.path + "/audit.log"
+        let configuration = try scratch.file("vigil.conf", Data("[unit]\naudit_log = \(audit)\nlog_file = none\n".utf8))
+        let pty = try PseudoTerminal()
+        var before = termios()
+        tcgetattr(pty.terminal.fileDescriptor, &before)
+        let process = Process()
+        process.executableURL = try VigilProcess.executable()
+        process.arguments = ["shell", "--config", configuration]
+        process.standardInput = pty.terminal
+        process.standardOutput = pty.terminal
+        process.standardError = pty.terminal
+        try process.run()
+        _ = try pty.read(until: "> ")
+        for signal in [SIGINT, SIGQUIT, SIGTSTP] { kill(process.processIdentifier, signal) }
+        pty.type("help\r")
+        _ = try pty.read(until: "  logout")
+        _ = try pty.read(until: "> ")
+        kill(process.processIdentifier, SIGHUP)
+        let deadline = Date().addingTimeInterval(30)  // only so that a shell ignoring SIGHUP cannot hang the run
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("the shell outlived SIGHUP")
+        }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "SIGHUP ends the session through its exit path, not by killing it")
+        var after = termios()
+        tcgetattr(pty.terminal.fileDescriptor, &after)
+        #expect(after.c_lflag == before.c_lflag && after.c_iflag == before.c_iflag, "the terminal is back in its original mode")
+        let lines = try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3 && lines[1].hasSuffix("\"help\" -> ok") && lines[2].hasSuffix("\"(session end)\" -> ok"), "\(lines)")
+    }
 }

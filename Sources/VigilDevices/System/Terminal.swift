@@ -41,11 +41,18 @@ public final class RawTerminal {
 
 /// The signals of an interactive login session: Ctrl-C, Ctrl-\ and Ctrl-Z are ignored (the
 /// session must outlive them; a child process gets SIGINT and SIGQUIT back), SIGHUP (the line
-/// or the SSH connection dropped) and SIGTERM interrupt a blocking read and set the flag.
+/// or the SSH connection dropped) and SIGTERM end the session through its normal exit path:
+/// they stay blocked except while `readInput` waits, which they then interrupt.
 public enum SessionSignals {
     public static func install() {
         for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU] { _ = vigil_ignore_signal(signal) }
-        for signal in [SIGHUP, SIGTERM] { _ = vigil_catch_signal(signal, { _ in hangupFlag = 1 }) }
+        var ending = sigset_t()
+        sigemptyset(&ending)
+        for signal in [SIGHUP, SIGTERM] {
+            _ = vigil_catch_signal(signal, { _ in hangupFlag = 1 })
+            sigaddset(&ending, signal)
+        }
+        _ = pthread_sigmask(SIG_BLOCK, &ending, nil)
     }
 
     public static var hangupRequested: Bool { hangupFlag != 0 }
@@ -54,11 +61,14 @@ public enum SessionSignals {
 // Written only by the signal handler, read by the session loop between reads.
 nonisolated(unsafe) private var hangupFlag: Int32 = 0
 
-/// One `read(2)` of standard input that returns EINTR to the caller instead of retrying, so a
-/// hangup is seen: `.failure(.interrupted)` then means "look at SessionSignals".
-public func readInterruptibly(_ fileDescriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, Errno> {
-    let count = read(fileDescriptor, buffer.baseAddress, buffer.count)
-    return count >= 0 ? .success(count) : .failure(.current)
+/// Reads input once it arrives; `.failure(.interrupted)` when SIGHUP or SIGTERM came first
+/// (see `SessionSignals`), so the caller ends the session.
+public func readInput(_ fileDescriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Result<Int, Errno> {
+    while vigil_wait_input(fileDescriptor) < 0 {
+        let error = Errno.current
+        if error != .interrupted || SessionSignals.hangupRequested { return .failure(error) }
+    }
+    return retryingOnInterrupt { read(fileDescriptor, buffer.baseAddress, buffer.count) }
 }
 
 /// Writes all of `bytes` to a descriptor the process does not own (stdout, stderr).
