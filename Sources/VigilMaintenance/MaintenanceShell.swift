@@ -40,6 +40,11 @@ public final class MaintenanceShell {
     public func endSession() { record(Array("(session end)".utf8), "ok") }
 
     public func handle(_ line: [UInt8]) -> Outcome {
+        // A `-c` line can be as long as the kernel allows; the audit log gets its length only.
+        if line.count > ShellCommandLine.maximumLength {
+            refuseTooLong(line.count)
+            return .proceed(status: 2)
+        }
         let request: ShellRequest
         switch ShellCommandLine.parse(line) {
         case .failure(let refusal):

@@ -1,6 +1,6 @@
 import VigilDevices
 
-/// Where the shell's lines come from.
+/// One line of input, or the length of one too long to keep.
 public enum ShellInput: Equatable {
     case line([UInt8])
     /// A piped line over the length limit, already discarded: its length.
@@ -14,7 +14,7 @@ public protocol ShellLineSource: AnyObject {
 
 /// The session loops around `MaintenanceShell`: interactive (a terminal or a pipe) and `-c`.
 public enum ShellSession {
-    /// Lines until `exit`, end of input or a hangup; returns the last command's status.
+    /// Lines until `exit` (status 0), end of input or a hangup (the last command's status).
     public static func run<Source: ShellLineSource>(_ shell: MaintenanceShell, input: Source) -> Int32 {
         shell.write(shell.banner)
         if let refusal = shell.auditRefusal { shell.writeError(refusal) }
