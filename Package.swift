@@ -49,11 +49,13 @@ var targets: [Target] = [
         swiftSettings: swiftSettings),
     // `vigil diag`: the checks a technician runs on the pole, each OK, WARN or FAIL with what to do.
     .target(name: "VigilDiagnostics", dependencies: ["VigilCore", "VigilDevices", "CSystem"], swiftSettings: offFramePathSettings),
+    // The technician's restricted shell: its line editor, parser, command table and audit log.
+    .target(name: "VigilMaintenance", dependencies: ["VigilCore", "VigilDevices", "VigilEvidence", "CSystem"], swiftSettings: offFramePathSettings),
     // The checks `vigil selftest` runs inside the firmware; `swift test` runs them too.
     .target(name: "VigilSelfTest", dependencies: ["VigilCore", "VigilAnalysis", "VigilEvidence", "VigilDevices", "VigilPrivacy", "VigilUnit"], swiftSettings: offFramePathSettings),
     .executableTarget(
         name: "vigil",
-        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilDiagnostics", "VigilSelfTest", "CSystem", "CTurboJPEG"],
+        dependencies: ["VigilCore", "VigilAnalysis", "VigilDevices", "VigilPrivacy", "VigilEvidence", "VigilAppliance", "VigilUnit", "VigilDiagnostics", "VigilSelfTest", "VigilMaintenance", "CSystem", "CTurboJPEG"],
         swiftSettings: offFramePathSettings,
         linkerSettings: firmwareLibraries),
 ]
@@ -67,6 +69,7 @@ if !embedded {
         .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore", "VigilAppliance", "VigilPrivacy"]),
         .testTarget(name: "VigilApplianceTests", dependencies: ["VigilAppliance", "VigilUnit", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilAnalysis", "VigilCore"]),
         .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
+        .testTarget(name: "VigilMaintenanceTests", dependencies: ["VigilMaintenance", "VigilCore"]),
         // Runs the built `vigil` as a process (`swift test` builds every product first).
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),
         // `make bench`: host only, because counting allocations means replacing malloc in the process.

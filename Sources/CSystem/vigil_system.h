@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <spawn.h>
 #include <syslog.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
@@ -20,6 +21,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <linux/falloc.h>
 #include <linux/watchdog.h>
@@ -93,4 +95,76 @@ static inline long long vigil_file_mtime_ms(const char *path) {
     struct stat st;
     if (stat(path, &st) != 0) return -1;
     return (long long)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
+}
+
+/* The maintenance shell's terminal while a line is typed: no echo, no line discipline, no
+ * signals from Ctrl-C/Ctrl-Z (the line editor gets those bytes and writes "\r\n" itself). */
+static inline void vigil_termios_make_raw(struct termios *settings) {
+    cfmakeraw(settings);
+    settings->c_cc[VMIN] = 1;
+    settings->c_cc[VTIME] = 0;
+}
+
+/* A handler that interrupts a blocking read (no SA_RESTART), so a hangup ends the shell's
+ * session through its normal exit path; sigaction's handler is in a union Swift cannot set. */
+static inline int vigil_catch_signal(int signal, void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    return sigaction(signal, &action, NULL);
+}
+/* Waits until FD is readable or a handled signal blocked outside this call (SIGHUP, SIGTERM)
+ * arrives: ppoll unblocks them atomically with the wait, so one arriving just before it still
+ * ends it, which a plain read(2) after a flag check would miss. ppoll is declared only under
+ * _GNU_SOURCE, hence the declaration. Returns > 0 when readable, -1 with EINTR on a signal. */
+int ppoll(struct pollfd *fds, nfds_t count, const struct timespec *timeout, const sigset_t *mask);
+static inline int vigil_wait_input(int fd) {
+    struct pollfd request = { fd, POLLIN, 0 };
+    sigset_t during;
+    pthread_sigmask(SIG_SETMASK, NULL, &during);
+    sigdelset(&during, SIGHUP);
+    sigdelset(&during, SIGTERM);
+    return ppoll(&request, 1, NULL, &during);
+}
+static inline int vigil_ignore_signal(int signal) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_IGN;
+    return sigaction(signal, &action, NULL);
+}
+
+/* Runs PATH with a fixed ARGV and ENVP, never through a shell, and waits for it. SIGINT and
+ * SIGQUIT go back to their defaults in the child (the shell ignores them), so Ctrl-C stops a
+ * long command and not the shell. Returns the exit status, 128 + N for signal N, or -errno
+ * when it could not be started. The W* macros are function-like, which Swift does not import. */
+static inline int vigil_spawn_and_wait(const char *path, char *const argv[], char *const envp[]) {
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t defaults, none;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGQUIT);
+    sigemptyset(&none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+    pid_t child;
+    int failure = posix_spawn(&child, path, NULL, &attributes, argv, envp);
+    posix_spawnattr_destroy(&attributes);
+    if (failure != 0) return -failure;
+    int status;
+    while (waitpid(child, &status, 0) < 0) {
+        if (errno != EINTR) return -errno;
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return 255;
+}
+
+/* Sets the wall clock (CLOCK_REALTIME) to whole seconds since 1970; struct timespec stays in C
+ * for the reason above. Returns 0 or -1 with errno. */
+static inline int vigil_set_realtime_seconds(long long seconds) {
+    struct timespec moment = { (time_t)seconds, 0 };
+    return clock_settime(CLOCK_REALTIME, &moment);
 }

@@ -11,4 +11,4 @@ let programSummary = "vigil - firmware of a pole-mounted camera unit for public 
     + "watches for falls and incidents, pixelates faces at the source, records encrypted clips locally."
 
 /// Every command, in the order `vigil help` lists them.
-let commands: [Command] = [runCommand, diagCommand, statusCommand, snapshotCommand, replayCommand, facesCommand, redactCommand, configCommand, keygenCommand, openCommand, verifyCommand, clipsCommand, holdCommand, releaseCommand, probeCommand, sceneCommand, selftestCommand, versionCommand]
+let commands: [Command] = [runCommand, diagCommand, statusCommand, snapshotCommand, shellCommand, replayCommand, facesCommand, redactCommand, configCommand, keygenCommand, openCommand, verifyCommand, clipsCommand, holdCommand, releaseCommand, probeCommand, sceneCommand, selftestCommand, versionCommand]

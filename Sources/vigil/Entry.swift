@@ -10,6 +10,10 @@ func main(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar
     for index in 1..<Int(argc) {
         if let argument = argv[index] { arguments.append(String(cString: argument)) }
     }
+    if let program = argv[0], invokedName(String(cString: program)) == loginShellName {
+        return runCommandLine(shellArguments(arguments))
+    }
+    if arguments.first == "shell" { return runCommandLine(shellArguments(Array(arguments.dropFirst()))) }
     return runCommandLine(arguments)
 }
 
@@ -34,4 +38,10 @@ func runCommandLine(_ arguments: [String]) -> Int32 {
             return UsageError.exitStatus
         }
     }
+}
+
+/// The program's name as invoked: argv[0]'s last path component, without the '-' login prefixes.
+func invokedName(_ program: String) -> String {
+    let name = program.split(separator: "/").last.map(String.init) ?? program
+    return name.hasPrefix("-") ? String(name.dropFirst()) : name
 }

@@ -39,7 +39,9 @@ public final class ClipFileWriter {
         self.filesystem = filesystem
         partialPath = directory + "/" + ClipNames.partial(sealer.header.clipNumber)
         closedPath = directory + "/" + ClipNames.closed(sealer.header.clipNumber)
-        fd = try FileSystem.open(partialPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND, mode: 0o600)
+        // Group-readable: the technician's `clips` and `verify` read headers and trailers (the
+        // frames are sealed to the reviewers); nobody else reads a clip.
+        fd = try FileSystem.open(partialPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND, mode: 0o640)
         if case .success(false) = fd.tryLockExclusive() { throw DeviceError("lock " + partialPath, hint: "another vigil is writing it") }
         do throws(DeviceError) {
             try claim(sealer.headerBytes.count + ClipFileWriter.closingBytes, makeRoom)
