@@ -1,6 +1,6 @@
 #!/bin/sh
 # The daemon through its init script (/etc/init.d/S50vigil): not started at boot on the
-# emulated board (/etc/default/vigil), started as user vigil with the product's configuration,
+# emulated board (/etc/default/vigil), force-started as user vigil with the product's configuration,
 # reloaded, stopped with SIGTERM; its outputs stay the daemon's.
 . "$(dirname "$0")/lib.sh"
 S=/etc/init.d/S50vigil
@@ -14,7 +14,9 @@ cp /mnt/host/keys/alice.pub /etc/vigil/reviewers/reviewer-a.pub &&
 	cp /mnt/host/keys/bob.pub /etc/vigil/reviewers/reviewer-b.pub
 check "/etc/vigil/vigil.conf passes vigil config check" /usr/bin/vigil config check /etc/vigil/vigil.conf
 $S start > "$OUT/start.txt" 2>&1
-check "$S start ($(cat "$OUT/start.txt"))" grep -q 'started' "$OUT/start.txt"
+check "$S start keeps to VIGIL_AUTOSTART=no ($(cat "$OUT/start.txt"))" sh -c "grep -q 'not started' '$OUT/start.txt' && test -z \"\$(pidof vigil)\""
+$S force-start > "$OUT/start.txt" 2>&1
+check "$S force-start ($(cat "$OUT/start.txt"))" grep -q 'started' "$OUT/start.txt"
 wait_for "the daemon writes /run/vigil/status.json" 60 test -s /run/vigil/status.json
 pid=$(cat /run/vigil.pid 2>/dev/null)
 uid() { awk '/^Uid:/ { print $2 }' /proc/"$pid"/status; }

@@ -28,16 +28,26 @@ check "ssh technician@unit 'cat /etc/shadow' is refused and shows nothing" sh -c
 DROPBEAR_PASSWORD=technician-test timeout 60 dbclient -y technician@127.0.0.1 help > "$OUT/password.txt" 2>&1
 check "a password login is refused ($(tail -1 "$OUT/password.txt"))" sh -c "! grep -qw diag '$OUT/password.txt' && grep -qi 'auth' '$OUT/password.txt'"
 
-# -L: dbclient listens on 127.0.0.1:2222 itself; the server must refuse the channel, so no
-# SSH banner comes back through it
-timeout 60 dbclient -y -i $W/key -N -L 127.0.0.1:2222:127.0.0.1:22 technician@127.0.0.1 > "$OUT/forward.txt" 2>&1 &
-fwd=$!
+# -L: dbclient listens on 127.0.0.1:PORT itself and asks the server for a channel to port 22;
+# the unit's server must refuse it, so no SSH banner comes back. The same through a second
+# dropbear that allows forwarding shows the check would see one.
 listens_on() { awk -v p="$(printf ':%04X' "$1")" '$4 == "0A" && substr($2, length($2) - 4) == p' /proc/net/tcp | grep -q .; }
-wait_for "dbclient -L listens on 2222 (its output: out/ssh/forward.txt)" 30 listens_on 2222
-echo | timeout 10 nc 127.0.0.1 2222 > "$OUT/forwarded.txt" 2>&1
-check "port forwarding (-L) is refused: no SSH banner comes back through it ($(head -c 100 "$OUT/forwarded.txt"))" sh -c "! grep -q SSH- '$OUT/forwarded.txt'"
-kill $fwd 2>/dev/null
-wait $fwd 2>/dev/null
+forwarded() {   # forwarded SERVER_PORT LOCAL_PORT - what comes back through -L LOCAL_PORT:127.0.0.1:22
+	timeout 60 dbclient -y -i $W/key -p "$1" -N -L "127.0.0.1:$2:127.0.0.1:22" technician@127.0.0.1 > "$OUT/forward-$1.txt" 2>&1 &
+	_fwd=$!
+	wait_for "dbclient -L listens on $2 (server port $1)" 30 listens_on "$2"
+	sleep 3 | timeout 10 nc 127.0.0.1 "$2" > "$OUT/forwarded-$1.txt" 2>&1
+	kill $_fwd 2>/dev/null
+	wait $_fwd 2>/dev/null
+}
+forwarded 22 2222
+check "port forwarding (-L) is refused: no SSH banner comes back through it ($(head -c 60 "$OUT/forwarded-22.txt"))" sh -c "! grep -q SSH- '$OUT/forwarded-22.txt'"
+dropbear -s -p 127.0.0.1:2022 -r /etc/dropbear/dropbear_ed25519_host_key -P $W/control.pid
+forwarded 2022 2223
+kill "$(cat $W/control.pid)" 2>/dev/null
+n=0
+while listens_on 2022 && [ $n -lt 50 ]; do sleep 0.2; n=$((n + 1)); done
+check "(control) through a dropbear that allows forwarding the banner does come back" grep -q SSH- "$OUT/forwarded-2022.txt"
 
 # every listening socket: TCP in LISTEN state, UDP bound (state 07); only TCP port 22 may be there
 listening() {
