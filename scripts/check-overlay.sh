@@ -39,6 +39,10 @@ has_lines $SSHD "PasswordAuthentication no" "KbdInteractiveAuthentication no" "P
 grep -qi '^Subsystem' $SSHD && fail "$SSHD: no Subsystem (no sftp)"
 grep -q -- '-s -j -k -w -p 22' etc/init.d/S40sshd || fail "etc/init.d/S40sshd: dropbear must run keys only, without forwarding (-s -j -k -w)"
 
+# without these a node made after boot (a driver reloaded) would be root's only
+has_lines etc/mdev.conf "video[0-9]+      root:video 660" "gpiochip[0-9]+   root:gpio 660" \
+	"watchdog[0-9]*   vigil:vigil 600" "null             root:root 666"
+
 for s in etc/init.d/S*; do
 	[ -x "$s" ] || fail "$s is not executable (rcS skips it)"
 	sh -n "$s" || fail "$s: syntax error"
