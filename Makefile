@@ -3,7 +3,7 @@
 #
 #   make                 host build: build/host/vigil (normal Swift, for development)
 #   make firmware        static aarch64 firmware: build/aarch64/vigil (ARCH=x86_64 for the x86 board)
-#   make unit-test       swift test (Swift Testing) on the host
+#   make unit-test       swift test (Swift Testing) on the host; scripts/check-overlay.sh (rootfs-overlay/)
 #   make selftest        the firmware's built-in checks under qemu-aarch64-static
 #   make image           the emulated board's kernel + initramfs (BOARD=qemu-aarch64|qemu-x86_64;
 #                        FIRMWARE=PATH: that executable as /usr/bin/vigil, no firmware build)
@@ -58,6 +58,7 @@ firmware-all: cascades
 
 unit-test: cascades
 	swift test
+	scripts/check-overlay.sh
 
 selftest: cascades
 	scripts/build-firmware.sh aarch64

@@ -26,7 +26,15 @@ failed=0
 
 board/emulated/payload.sh "$P" "$SCENE" && make_keys "$P/keys" || exit 1
 board/emulated/make-flash.sh "build/flash/$BOARD.img" 64 || exit 1
+# The technician at the serial console (Tests/target/70-serial.sh waits for it): the driver
+# logs in on the board's second serial line while the payload runs; its checks count in the
+# payload's results.
+rm -rf "$P/serial"
+python3 scripts/drive-serial-shell.py "build/image/$BOARD/technician.sock" "$P" "${GUEST_TIMEOUT:-900}" > "build/serial-$BOARD.log" 2>&1 &
+driver=$!
 FLASH=build/flash/$BOARD.img GUEST_TIMEOUT=${GUEST_TIMEOUT:-900} board/emulated/boot.sh "$BOARD" "$P" || failed=1
+kill "$driver" 2>/dev/null
+wait "$driver" 2>/dev/null || say "the serial console driver did not pass: build/serial-$BOARD.log"
 
 say "the clips vigil run recorded on $BOARD, opened here with two reviewer keys"
 python3 scripts/check-run-clips.py "$HOST_VIGIL" "$P/keys" "$P/out/run/clips" || failed=1

@@ -21,6 +21,9 @@
 #                     it, qemu is killed (SIGKILL: the guest cannot sync) and boot.sh exits
 #                     97. What FLASH holds then is what a power cut leaves (power-cut.sh)
 #      FIRMWARE, VIGIL_CACHE   passed on to build-image.sh
+# The technician's serial line is a second one, a virtio console (guest /dev/hvc0), on the
+# unix socket build/image/BOARD/technician.sock (qemu listens; connect any time while it runs,
+# e.g. scripts/drive-serial-shell.py, or socat - UNIX-CONNECT:SOCK for an interactive login).
 # The image is built first (build-image.sh) when missing or older than one of
 # its inputs: the firmware, rootfs-overlay/, board/emulated/, board/BOARD/.
 set -euo pipefail
@@ -47,6 +50,10 @@ PIDFILE=$IMAGE_DIR/qemu.pid
 args=("${QEMU_MACHINE[@]}" -m 1024 -smp 2 -nodefaults -display none -no-reboot
 	-kernel "$KERNEL" -initrd "$INITRD" -pidfile "$PIDFILE")
 append="console=$CONSOLE panic=-1 loglevel=4"
+TECH_SOCKET=$IMAGE_DIR/technician.sock
+rm -f "$TECH_SOCKET"
+args+=(-device virtio-serial-pci -chardev "socket,id=tech,path=$TECH_SOCKET,server=on,wait=off"
+	-device virtconsole,chardev=tech)
 if [ -n "${FLASH:-}" ]; then
 	[ -f "$FLASH" ] || die "FLASH=$FLASH does not exist: make it with board/emulated/make-flash.sh $FLASH SIZE_MB"
 	# qemu writes to the image file at once: a SIGKILL of qemu loses what the guest had not

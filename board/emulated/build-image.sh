@@ -2,7 +2,7 @@
 # build-image.sh BOARD - assemble the emulated board's image in build/image/BOARD/:
 #   kernel               Debian's kernel (x86_64: the unpacked vmlinux, PVH boot)
 #   initramfs.cpio.gz    busybox + kernel modules (vivid, gpio-sim, 9p, ...) + test
-#                        tools (gpiod, v4l2-ctl) + rootfs-overlay/ + board/emulated/overlay/
+#                        tools (gpiod, v4l2-ctl), dropbear + rootfs-overlay/ + board/emulated/overlay/
 #                        + the firmware as /usr/bin/vigil
 # BOARD: qemu-aarch64 | qemu-x86_64 (board/BOARD/board.conf).
 # Env: FIRMWARE   static executable to install as /usr/bin/vigil (default build/ARCH/vigil)
@@ -16,10 +16,14 @@ set -euo pipefail
 [ $# -eq 1 ] || die "usage: $0 BOARD   (boards: $(boards))"
 load_board "$1"
 
-# test tools in the image, and the packages holding them and their libraries
-TOOLS=(v4l2-ctl gpiodetect gpioinfo gpioget gpioset gpiomon gpiofind)
+# programs in the image (paths in the debs), and the packages holding them and their libraries:
+# the test tools, and the SSH server a busybox image of the product ships (dropbear; dbclient
+# is for the tests)
+TOOLS=(usr/bin/v4l2-ctl usr/bin/gpiodetect usr/bin/gpioinfo usr/bin/gpioget usr/bin/gpioset
+	usr/bin/gpiomon usr/bin/gpiofind usr/sbin/dropbear usr/bin/dropbearkey usr/bin/dbclient)
 TOOL_DEBS=(v4l-utils libv4l-0 libv4lconvert0 libjpeg62-turbo
-	gpiod libgpiod2 libc6 libstdc++6 libgcc-s1)
+	gpiod libgpiod2 libc6 libstdc++6 libgcc-s1
+	dropbear-bin libcrypt1 libtomcrypt1 libtommath1 libgmp10 zlib1g)
 HOSTARCH=$(dpkg --print-architecture)
 
 # ------------------------------------------------------------ checks
@@ -226,7 +230,7 @@ build_initramfs() {
 	ln -s sbin/init "$R/init"
 	install_modules
 	local t interp
-	for t in "${TOOLS[@]}"; do copy_elf "usr/bin/$t"; done
+	for t in "${TOOLS[@]}"; do copy_elf "$t"; done
 	# the dynamic loader; without ld.so.cache it searches the multiarch dirs
 	interp=$(readelf -l "$ROOT/usr/bin/gpioset" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
 	cp -L "$ROOT$interp" "$R/lib/$TRIPLET/${interp##*/}"
