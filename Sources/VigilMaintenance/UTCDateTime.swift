@@ -1,5 +1,4 @@
 import VigilCore
-import VigilEvidence
 
 /// Calendar arithmetic in UTC without a calendar library, for `set-time`, `date` and the audit log.
 public enum UTCDateTime {

@@ -99,7 +99,9 @@ private func openStore(_ unit: UnitSettings) -> Result<ClipStore, RecordingRefus
     case .failure(let error):
         return .failure(RecordingRefusal(reason: error.message + " (install the reviewers' public keys, vigil keygen, and list them in [store] recipients)"))
     }
-    do throws(DeviceError) { try FileSystem.makeDirectory(unit.storeDirectory) } catch { return .failure(RecordingRefusal(reason: error.message)) }
+    // Group vigil is the technician's shell: it lists and verifies clips and marks holds (the
+    // frames are sealed to the reviewers; the signing key is 0600).
+    do throws(DeviceError) { try FileSystem.makeDirectory(unit.storeDirectory, mode: 0o2770) } catch { return .failure(RecordingRefusal(reason: error.message)) }
     do throws(StoreError) {
         return .success(try ClipStore(directory: unit.storeDirectory, unitKeyPath: unit.unitKey ?? unit.storeDirectory + "/" + ClipNames.unitKey,
                                       recipients: recipients, syncEvery: unit.syncEvery, policy: unit.storage))

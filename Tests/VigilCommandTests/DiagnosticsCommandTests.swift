@@ -102,6 +102,12 @@ import Testing
         let config = try Self.configuration(in: scratch, device: "/dev/video-nonexistent", keys: false)
         try FileManager.default.createDirectory(atPath: scratch.url.appendingPathComponent("clips").path, withIntermediateDirectories: true)
         _ = try scratch.file("clips/clip-00000007.vclip.partial", Data(repeating: 1, count: 100))
+        _ = try scratch.file("audit.log", Data("""
+            2026-11-30T09:00:00Z user=technician tty=/dev/ttyAMA0 from=console "set-time 2026-11-30 09:00:00" -> ok (clock 2025-01-01T00:00:00Z -> 2026-11-30T09:00:00Z)
+            2026-11-30T09:01:00Z user=technician tty=/dev/ttyAMA0 from=console "set-time 1999-01-01 00:00:00" -> refused
+            2026-11-30T09:02:00Z user=technician tty=/dev/ttyAMA0 from=console "diag" -> ok
+
+            """.utf8))
         let diag = try VigilProcess.run(["diag", "--config", config, "--json", "--quick"])
         #expect(diag.status == 1)
         let checks = Self.checks(try Self.document(diag.standardOutput))
@@ -111,6 +117,7 @@ import Testing
         #expect(check("keys", "reviewers")?["status"] == "FAIL")
         #expect(check("storage", "torn clips")?["status"] == "WARN")
         #expect(check("daemon", "running")?["status"] == "FAIL")
+        #expect(check("clock", "last set")?["value"]?.hasSuffix("last set-time at 2026-11-30T09:00:00Z") == true, "the accepted set-time, from the audit log")
         #expect(checks.allSatisfy { $0["status"] == "OK" || !($0["hint"] ?? "").isEmpty }, "every finding says what to do")
 
         let text = try VigilProcess.run(["diag", "--config", config, "--quick"])

@@ -18,7 +18,8 @@ enum ClockProbe {
     static func lastSetTime(_ auditLog: String) -> String {
         guard let bytes = try? FileSystem.readFile(auditLog, limit: 8 << 20) else { return "set-time never used (or the audit log is not readable)" }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard let last = lines.last(where: { String($0).includes("\"set-time ") && $0.hasSuffix("-> ok") }) else { return "set-time never used" }
+        // `... "set-time 2026-12-02 07:10:00" -> ok (clock OLD -> NEW)`: the shell's AuditEntry.
+        guard let last = lines.last(where: { String($0).includes("\"set-time ") && String($0).includes("\" -> ok") }) else { return "set-time never used" }
         return "last set-time at " + String(last.split(separator: " ").first ?? "")
     }
 
