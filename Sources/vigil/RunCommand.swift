@@ -101,7 +101,7 @@ private func openStore(_ unit: UnitSettings) -> Result<ClipStore, RecordingRefus
     }
     // Group vigil is the technician's shell: it lists and verifies clips and marks holds (the
     // frames are sealed to the reviewers; the signing key is 0600).
-    do throws(DeviceError) { try FileSystem.makeDirectory(unit.storeDirectory, mode: 0o2770) } catch { return .failure(RecordingRefusal(reason: error.message)) }
+    do throws(DeviceError) { try FileSystem.makeDirectory(unit.storeDirectory, mode: 0o770) } catch { return .failure(RecordingRefusal(reason: error.message)) }
     do throws(StoreError) {
         return .success(try ClipStore(directory: unit.storeDirectory, unitKeyPath: unit.unitKey ?? unit.storeDirectory + "/" + ClipNames.unitKey,
                                       recipients: recipients, syncEvery: unit.syncEvery, policy: unit.storage))
