@@ -38,10 +38,4 @@ public enum BoardFacts {
 
     /// Whether the kernel considers the clock synchronised (adjtimex: no STA_UNSYNC).
     public static var clockSynchronised: Bool { vigil_clock_synchronised() != 0 }
-
-    public static var hostname: String {
-        var name = [CChar](repeating: 0, count: 256)
-        guard gethostname(&name, name.count - 1) == 0 else { return "unknown" }
-        return String(cString: name)
-    }
 }

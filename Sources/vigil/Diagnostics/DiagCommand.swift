@@ -23,7 +23,7 @@ let diagCommand = Command(
             """),
     run: { arguments throws(UsageError) in
         let path = arguments.value("config") ?? "/etc/vigil/vigil.conf"
-        var report = DiagnosticReport(unit: BoardFacts.hostname, version: VigilVersion.number + " (" + VigilVersion.flavour + ", " + VigilVersion.architecture + ")", epochMilliseconds: wallClockMilliseconds())
+        var report = DiagnosticReport(unit: hostName(), version: VigilVersion.number + " (" + VigilVersion.flavour + ", " + VigilVersion.architecture + ")", epochMilliseconds: wallClockMilliseconds())
         let configuration: UnitConfiguration
         if let parsed = vigil.configuration(fromFile: path, command: "diag") {
             configuration = parsed
