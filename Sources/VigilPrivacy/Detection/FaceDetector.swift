@@ -19,6 +19,8 @@ public final class FaceDetector {
     public private(set) var windowsTried = 0
     private let classifier: Classifier
     private let integral: IntegralImage
+    /// The most rows of a level integrated at once.
+    private let bandRows: Int
     private let resizers: [LinearResize?]
     private let shrunk: UnsafeMutableBufferPointer<UInt8>
     private let grouping: RectangleGrouping
@@ -37,7 +39,10 @@ public final class FaceDetector {
         self.height = height
         levels = PyramidLevel.ladder(
             imageWidth: width, imageHeight: height, cascadeWidth: cascade.windowWidth, cascadeHeight: cascade.windowHeight, step: step)
-        integral = IntegralImage(maximumWidth: max(width, 1), maximumHeight: max(height, 1))
+        // A level is integrated in bands of rows, so the integral holds a band, not the frame
+        // (at 1280x720 that is 1 MB instead of 7.4).
+        bandRows = max(4 * cascade.windowHeight, 2 * (cascade.windowHeight + 1))
+        integral = IntegralImage(maximumWidth: max(width, 1), maximumHeight: max(min(height, bandRows), 1))
         switch cascade.kind {
         case .haar: classifier = .haar(HaarWindowClassifier(cascade, stride: integral.stride))
         case .lbp: classifier = .lbp(LBPWindowClassifier(cascade, stride: integral.stride))
@@ -78,9 +83,17 @@ public final class FaceDetector {
                 let highest = boxes.reduce(height) { min($0, $1.minY) }, lowest = boxes.reduce(0) { max($0, $1.maxY) }
                 rows = max(0, highest * level.height / height - 2)..<min(level.height, (lowest + 1) * level.height / height + 2)
             }
-            switch classifier {
-            case .haar(let haar): scan(luma, level, rows, resizers[index], haar, fitting)
-            case .lbp(let lbp): scan(luma, level, rows, resizers[index], lbp, fitting)
+            var start = rows.lowerBound
+            while start < rows.upperBound {
+                let band = start..<min(rows.upperBound, start + bandRows)
+                switch classifier {
+                case .haar(let haar): scan(luma, level, band, resizers[index], haar, fitting)
+                case .lbp(let lbp): scan(luma, level, band, resizers[index], lbp, fitting)
+                }
+                guard band.upperBound < rows.upperBound else { break }
+                // The next band starts at the first grid row whose window this one could not
+                // hold: every window is tried once, as in one pass over the level.
+                start = (band.upperBound - cascade.windowHeight) / level.step * level.step + level.step
             }
         }
         grouping.group(candidates, into: &faces)
