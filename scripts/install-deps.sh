@@ -7,9 +7,10 @@ set -euo pipefail
 # Host build and tests: the four C libraries vigil wraps (+ libjpeg for static links), and
 # ffmpeg, which decodes the footage in ../shared/data for the tests, and python3 for make eval.
 # opencv-data: the face cascades that every build converts into vigil (scripts/convert-cascades.py);
-# python3-venv: the OpenCV environment that make face-agreement compares vigil with.
+# python3-venv: the OpenCV environment that make face-agreement compares vigil with;
+# systemd: systemd-analyze, which checks the product's vigil.service (scripts/check-overlay.sh).
 HOST="libv4l-dev libturbojpeg0-dev libjpeg62-turbo-dev libgpiod-dev libsodium-dev pkg-config ffmpeg python3
-      opencv-data python3-venv"
+      opencv-data python3-venv systemd"
 # Firmware self-test under user-mode emulation.
 FIRMWARE="qemu-user-static file"
 # The emulated boards: qemu, the out-of-tree gpio-sim build (native and cross gcc), initramfs tools,
