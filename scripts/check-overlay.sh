@@ -29,7 +29,7 @@ if command -v systemd-analyze > /dev/null; then
 	[ -z "$out" ] || fail "systemd-analyze verify $UNIT: $out"
 	rm -rf "$tmp"
 else
-	echo "check-overlay: no systemd-analyze here: $UNIT checked for its directives only"
+	fail "no systemd-analyze to verify $UNIT: install systemd (scripts/install-deps.sh does)"
 fi
 
 SSHD=etc/ssh/sshd_config.d/vigil.conf
