@@ -85,18 +85,6 @@ static inline int vigil_clock_synchronised(void) {
     return state != -1 && state != TIME_ERROR && !(t.status & STA_UNSYNC);
 }
 
-/* stat(2) is both a struct and a function, which Swift cannot tell apart: the permission bits,
- * or -1; the modification time in milliseconds since 1970, or -1. */
-static inline int vigil_file_mode(const char *path) {
-    struct stat st;
-    return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
-}
-static inline long long vigil_file_mtime_ms(const char *path) {
-    struct stat st;
-    if (stat(path, &st) != 0) return -1;
-    return (long long)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
-}
-
 /* The maintenance shell's terminal while a line is typed: no echo, no line discipline, no
  * signals from Ctrl-C/Ctrl-Z (the line editor gets those bytes and writes "\r\n" itself). */
 static inline void vigil_termios_make_raw(struct termios *settings) {

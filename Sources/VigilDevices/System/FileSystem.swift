@@ -101,6 +101,20 @@ public enum FileSystem {
         return Int(status.st_size)
     }
 
+    /// The permission bits of the file at `path` (0o600 ...), nil when it cannot be looked at.
+    public static func permissions(_ path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int(status.st_mode & 0o7777)
+    }
+
+    /// When the file at `path` was last written, in milliseconds since 1970; nil when it cannot be looked at.
+    public static func modifiedEpochMilliseconds(_ path: String) -> Int64? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int64(status.st_mtim.tv_sec) * 1000 + Int64(status.st_mtim.tv_nsec) / 1_000_000
+    }
+
     /// The total size of the filesystem that holds `path`.
     public static func filesystemBytes(_ path: String) throws(DeviceError) -> Int {
         var status = statvfs()

@@ -52,7 +52,7 @@ let diagCommand = Command(
 enum DaemonStatusProbe {
     static func read(_ path: String) -> DaemonStatusReport? {
         guard let bytes = try? FileSystem.readFile(path, limit: 1 << 16), case .success(let document) = JSONValue.parse(bytes),
-              let modified = FileFacts.modifiedEpochMilliseconds(path) else { return nil }
+              let modified = FileSystem.modifiedEpochMilliseconds(path) else { return nil }
         return DaemonStatusReport(document: document, ageMilliseconds: Int(max(0, wallClockMilliseconds() - modified)))
     }
 

@@ -25,8 +25,8 @@ struct KeysProbe {
                                           hint: "the unit records nothing without them: install the reviewers' public keys (vigil keygen) and restart"))
         }
         for path in unit.recipients {
-            if let mode = FileFacts.permissions(path), mode & 0o022 != 0 {
-                checks.append(DiagnosticCheck("keys", "key permissions", .fail, path + " is " + FileFacts.octal(mode),
+            if let mode = FileSystem.permissions(path), mode & 0o022 != 0 {
+                checks.append(DiagnosticCheck("keys", "key permissions", .fail, path + " is " + octal(mode),
                                               hint: "others could replace the key and read future clips: chmod 644 and chown root"))
             }
         }
@@ -40,15 +40,22 @@ struct KeysProbe {
         case .failure(let error):
             checks.append(DiagnosticCheck("keys", "unit signing key", .warn, error.message, hint: "this account may not read it; run diag as the vigil user or root"))
         }
-        if let mode = FileFacts.permissions(secret) {
+        if let mode = FileSystem.permissions(secret) {
             if mode & 0o077 != 0 {
-                checks.append(DiagnosticCheck("keys", "secret permissions", .fail, secret + " is " + FileFacts.octal(mode),
+                checks.append(DiagnosticCheck("keys", "secret permissions", .fail, secret + " is " + octal(mode),
                                               hint: "anyone on the unit could sign forged clips: chmod 600 " + secret))
             } else {
-                checks.append(.ok("keys", "secret permissions", FileFacts.octal(mode)))
+                checks.append(.ok("keys", "secret permissions", octal(mode)))
             }
         }
         return checks
+    }
+
+    /// "0640"
+    private func octal(_ mode: Int) -> String {
+        var text = String(mode, radix: 8)
+        while text.count < 4 { text = "0" + text }
+        return text
     }
 
     /// The first 8 bytes of the public key in hex, in groups of four digits, as peers show SSH keys.
