@@ -48,17 +48,13 @@ enum Snapshot {
     static func askDaemon(_ configuration: UnitConfiguration, output: String) -> Result<[UInt8], SnapshotError> {
         let requests = UnitRequestFiles(statusFile: configuration.unit.statusFile)
         _ = try? FileSystem.remove(requests.snapshot)
-        do throws(DeviceError) { try FileSystem.writeAtomically(requests.snapshotRequest, [], mode: 0o660, durable: false) } catch {
+        switch DaemonRequest.ask(requests.snapshotRequest, withinMilliseconds: 5000, answered: { FileSystem.exists(requests.snapshot) }) {
+        case .notWritten(let error):
             return .failure(SnapshotError(message: error.message + " (the technician account needs write access to the daemon's status directory)"))
-        }
-        let clock = SystemClock()
-        let asked = clock.nanoseconds
-        while !FileSystem.exists(requests.snapshot) {
-            guard clock.nanoseconds - asked < 5_000_000_000 else {
-                _ = try? FileSystem.remove(requests.snapshotRequest)
-                return .failure(SnapshotError(message: "the daemon gave no picture within 5 s; is the camera lost? ('status', 'log')"))
-            }
-            clock.sleep(milliseconds: 100)
+        case .unanswered:
+            return .failure(SnapshotError(message: "the daemon gave no picture within 5 s; is the camera lost? ('status', 'log')"))
+        case .answered:
+            break
         }
         let jpeg: [UInt8]
         do throws(DeviceError) { jpeg = try FileSystem.readFile(requests.snapshot, limit: 16 << 20) } catch { return .failure(SnapshotError(message: error.message)) }

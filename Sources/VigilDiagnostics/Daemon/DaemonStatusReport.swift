@@ -21,11 +21,13 @@ public struct DaemonStatusReport: Sendable {
     /// The file is considered stale after this long: the daemon stopped or hangs.
     public static let staleMilliseconds = 10_000
 
+    /// The daemon said it stopped, or has not written the file for too long.
+    public var isRunning: Bool { state != "stopped" && ageMilliseconds <= DaemonStatusReport.staleMilliseconds }
+
     /// Running, recording or refused, the frame path's figures and the last event.
     public func checks() -> [DiagnosticCheck] {
         var checks: [DiagnosticCheck] = []
-        let running = state != "stopped" && ageMilliseconds <= DaemonStatusReport.staleMilliseconds
-        if running {
+        if isRunning {
             checks.append(.ok("daemon", "running", state + ", up \(document["uptime_s"]?.integer ?? 0) s"))
         } else {
             let why = state == "stopped" ? "stopped" : "no status for \(ageMilliseconds / 1000) s"

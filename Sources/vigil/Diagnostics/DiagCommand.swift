@@ -23,7 +23,7 @@ let diagCommand = Command(
             """),
     run: { arguments throws(UsageError) in
         let path = arguments.value("config") ?? "/etc/vigil/vigil.conf"
-        var report = DiagnosticReport(unit: hostName(), version: VigilVersion.number + " (" + VigilVersion.flavour + ", " + VigilVersion.architecture + ")", epochMilliseconds: wallClockMilliseconds())
+        var report = DiagnosticReport(unit: hostName(), version: VigilVersion.build, epochMilliseconds: wallClockMilliseconds())
         let configuration: UnitConfiguration
         if let parsed = vigil.configuration(fromFile: path, command: "diag") {
             configuration = parsed
@@ -56,10 +56,7 @@ enum DaemonStatusProbe {
         return DaemonStatusReport(document: document, ageMilliseconds: Int(max(0, wallClockMilliseconds() - modified)))
     }
 
-    static func isRunning(_ report: DaemonStatusReport?) -> Bool {
-        guard let report else { return false }
-        return report.state != "stopped" && report.ageMilliseconds <= DaemonStatusReport.staleMilliseconds
-    }
+    static func isRunning(_ report: DaemonStatusReport?) -> Bool { report?.isRunning ?? false }
 
     static func checks(_ report: DaemonStatusReport?, statusFile: String) -> [DiagnosticCheck] {
         guard let report else {

@@ -31,21 +31,17 @@ struct LightsProbe {
     private var order: String { commaSeparated(LampTestSequence.roles.map { $0.name }) }
 
     private func askDaemon(narrate: Bool) -> DiagnosticCheck {
-        let requests = UnitRequestFiles(statusFile: configuration.unit.statusFile)
-        do throws(DeviceError) { try FileSystem.writeAtomically(requests.lampTestRequest, [], mode: 0o660, durable: false) } catch {
+        let request = UnitRequestFiles(statusFile: configuration.unit.statusFile).lampTestRequest
+        switch DaemonRequest.ask(request, withinMilliseconds: 3000, answered: { !FileSystem.exists(request) }) {
+        case .notWritten(let error):
             return DiagnosticCheck("lights", "lamp test", .fail, error.message, hint: "the technician account needs write access to the daemon's status directory")
-        }
-        let clock = SystemClock()
-        let asked = clock.nanoseconds
-        while FileSystem.exists(requests.lampTestRequest) {
-            guard clock.nanoseconds - asked < 3_000_000_000 else {
-                _ = try? FileSystem.remove(requests.lampTestRequest)
-                return DiagnosticCheck("lights", "lamp test", .fail, "the daemon did not take the request within 3 s", hint: "see 'log'; is the daemon hung?")
-            }
-            clock.sleep(milliseconds: 100)
+        case .unanswered:
+            return DiagnosticCheck("lights", "lamp test", .fail, "the daemon did not take the request within 3 s", hint: "see 'log'; is the daemon hung?")
+        case .answered:
+            break
         }
         if narrate { StandardStreams.writeError("lamp test: watch " + order + ", one second each\n") }
-        clock.sleep(milliseconds: LampTestSequence.durationMilliseconds)
+        SystemClock().sleep(milliseconds: LampTestSequence.durationMilliseconds)
         return .ok("lights", "lamp test", "the daemon lit " + order + " in turn and shows its own state again")
     }
 
