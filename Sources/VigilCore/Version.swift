@@ -2,6 +2,9 @@
 public enum VigilVersion {
     public static let number = "0.1.0"
 
+    /// "0.1.0 (firmware, aarch64)": what `vigil --version` and the diagnostics name.
+    public static var build: String { number + " (" + flavour + ", " + architecture + ")" }
+
     /// Which of the two builds this is: the Embedded firmware or the normal host build.
     public static var flavour: String {
         #if hasFeature(Embedded)

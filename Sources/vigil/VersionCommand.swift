@@ -9,6 +9,6 @@ let versionCommand = Command(
     })
 
 func printVersion() {
-    print("vigil " + VigilVersion.number + " (" + VigilVersion.flavour + ", " + VigilVersion.architecture + ")")
+    print("vigil " + VigilVersion.build)
     print(LinkedLibraries.summary)
 }

@@ -38,7 +38,7 @@ enum SystemProbe {
         if let load = BoardFacts.loadHundredths { checks.append(SystemJudgement.load(hundredths: load, processors: BoardFacts.processors)) }
         if let memory = BoardFacts.memory { checks.append(SystemJudgement.memory(availableKilobytes: memory.available, totalKilobytes: memory.total)) }
         if let uptime = BoardFacts.uptimeSeconds { checks.append(.ok("system", "uptime", ClockProbe.duration(uptime))) }
-        checks.append(.ok("system", "firmware", "vigil " + VigilVersion.number + " (" + VigilVersion.flavour + ", " + VigilVersion.architecture + ")"))
+        checks.append(.ok("system", "firmware", "vigil " + VigilVersion.build))
         return checks
     }
 }
