@@ -87,7 +87,7 @@ public final class MaintenanceShell {
         switch request {
         case .log(let lines): return (showLog(lines), "")
         case .date:
-            let now = WallClock.seconds()
+            let now = wallClockMilliseconds() / 1000
             write("local " + LocalTimeZone.civilTime(epochSeconds: now).description + " (" + settings.timeZone + ")\n"
                   + "UTC   " + UTCDateTime.civil(epochSeconds: now) + "\n")
             return (0, "")
@@ -149,7 +149,7 @@ public final class MaintenanceShell {
     }
 
     private func setTime(_ seconds: Int64) -> (Int32, String) {
-        let before = WallClock.seconds()
+        let before = wallClockMilliseconds() / 1000
         if let error = WallClock.set(seconds: seconds) {
             let reason = error == Errno(rawValue: EPERM)
                 ? "this account may not set the clock (EPERM: vigil-shell needs CAP_SYS_TIME); ask the administrator"
@@ -181,7 +181,7 @@ public final class MaintenanceShell {
 
     private func record(_ line: [UInt8], _ outcome: String) {
         guard let log = audit else { return }
-        let entry = AuditEntry(epochSeconds: WallClock.seconds(), user: identity.user, terminal: identity.terminal,
+        let entry = AuditEntry(epochSeconds: wallClockMilliseconds() / 1000, user: identity.user, terminal: identity.terminal,
                                origin: identity.origin, line: line, outcome: outcome)
         do throws(DeviceError) { try log.append(entry) } catch {
             closeAudit(error)
