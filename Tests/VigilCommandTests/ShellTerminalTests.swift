@@ -57,21 +57,37 @@ import Testing
         }
     }
 
-    @Test func tabCompletionAndHistoryWorkOnATerminal() throws {
-        let scratch = try ScratchDirectory()
-        let audit = scratch.url.path + "/audit.log"
-        let configuration = try scratch.file("vigil.conf", Data("[unit]\naudit_log = \(audit)\nlog_file = none\n".utf8))
-        let pty = try PseudoTerminal()
-        var before = termios()
-        tcgetattr(pty.terminal.fileDescriptor, &before)
+    /// `vigil shell` started on a fresh pseudo-terminal, its audit log in a scratch directory;
+    /// `before` is the terminal's mode before the shell touched it.
+    private struct ShellOnTerminal {
+        let scratch: ScratchDirectory
+        let pty: PseudoTerminal
+        let process: Process
+        let audit: String
+        let before: termios
 
-        let process = Process()
-        process.executableURL = try VigilProcess.executable()
-        process.arguments = ["shell", "--config", configuration]
-        process.standardInput = pty.terminal
-        process.standardOutput = pty.terminal
-        process.standardError = pty.terminal
-        try process.run()
+        init() throws {
+            scratch = try ScratchDirectory()
+            audit = scratch.url.path + "/audit.log"
+            let configuration = try scratch.file("vigil.conf", Data("[unit]\naudit_log = \(audit)\nlog_file = none\n".utf8))
+            pty = try PseudoTerminal()
+            var mode = termios()
+            tcgetattr(pty.terminal.fileDescriptor, &mode)
+            before = mode
+            process = Process()
+            process.executableURL = try VigilProcess.executable()
+            process.arguments = ["shell", "--config", configuration]
+            process.standardInput = pty.terminal
+            process.standardOutput = pty.terminal
+            process.standardError = pty.terminal
+            try process.run()
+        }
+    }
+
+    @Test func tabCompletionAndHistoryWorkOnATerminal() throws {
+        let session = try ShellOnTerminal()
+        defer { withExtendedLifetime(session) {} }  // its scratch directory holds the audit log
+        let pty = session.pty, process = session.process, audit = session.audit, before = session.before
 
         let prompt = try pty.read(until: "> ")
         let promptText = String(decoding: Array(prompt.utf8).split(separator: 0x0a).last ?? [], as: UTF8.self)
@@ -100,19 +116,9 @@ import Testing
     }
 
     @Test func keyboardSignalsAreIgnoredAndAHangupEndsTheSessionCleanly() throws {
-        let scratch = try ScratchDirectory()
-        let audit = scratch.url.path + "/audit.log"
-        let configuration = try scratch.file("vigil.conf", Data("[unit]\naudit_log = \(audit)\nlog_file = none\n".utf8))
-        let pty = try PseudoTerminal()
-        var before = termios()
-        tcgetattr(pty.terminal.fileDescriptor, &before)
-        let process = Process()
-        process.executableURL = try VigilProcess.executable()
-        process.arguments = ["shell", "--config", configuration]
-        process.standardInput = pty.terminal
-        process.standardOutput = pty.terminal
-        process.standardError = pty.terminal
-        try process.run()
+        let session = try ShellOnTerminal()
+        defer { withExtendedLifetime(session) {} }  // its scratch directory holds the audit log
+        let pty = session.pty, process = session.process, audit = session.audit, before = session.before
         _ = try pty.read(until: "> ")
         for signal in [SIGINT, SIGQUIT, SIGTSTP] { kill(process.processIdentifier, signal) }
         pty.type("help\r")
