@@ -5,30 +5,25 @@ import VigilDevices
 import VigilPrivacy
 
 extension RedactionJob {
-    /// Y4M in, Y4M out: per frame the analysis on the raw luma, faces searched within the
-    /// budget, then the redactor, and only the redacted frame is written.
+    /// Y4M in, Y4M out: each frame through the unit's `FramePipeline` (the analysis on the raw
+    /// luma, faces searched within the budget, the redactor), and only the redacted frame is written.
     func redactStream(input: String, output: String) -> Int32 {
         let source: FileByteSource
         do throws(DeviceError) { source = try FileByteSource(path: input) } catch { return fail(error.message) }
         let reader: Y4MReader<FileByteSource>
         do throws(Y4MError) { reader = try Y4MReader(source) } catch { return fail(source.name + ": " + error.message) }
         let header = reader.header
-        let detector: FaceDetector
-        do throws(CascadeError) { detector = try FaceDetector(cascade: cascade, width: header.width, height: header.height) } catch {
+        let pipeline: FramePipeline
+        do throws(CascadeError) {
+            pipeline = try FramePipeline(width: header.width, height: header.height, analysis: analysis, redaction: settings)
+        } catch {
             return fail(error.message)
         }
-        let analyzer = SceneAnalyzer(width: header.width, height: header.height, parameters: analysis)
-        let plan = FaceSearchPlan(for: detector, windowBudget: settings.faceWindowBudget)
-        let equalizer = HistogramEqualizer(width: header.width, height: header.height)
-        let redactor = Redactor(width: header.width, height: header.height, policy: settings.policy, holdFrames: settings.faceHoldFrames,
-                                masks: settings.maskPlane(width: header.width, height: header.height))
         let file: PartialFile
         do throws(DeviceError) { file = try PartialFile(path: output) } catch { return fail(error.message) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(header.frameBytes + 6)
         bytes += Array(y4mHeaderLine(header).utf8)
-        var people: [TrackedPerson] = []
-        var coveredFaces: [Box] = []
         let clock = SystemClock()
         var nanoseconds: Int64 = 0, windows = 0, mostWindows = 0
         var raw = RawFrame(width: header.width, height: header.height, format: header.chroma)
@@ -40,21 +35,11 @@ extension RedactionJob {
             }
             let index = reader.framesRead - 1
             let started = clock.nanoseconds
-            analyzer.analyze(raw.luma, frameIndex: index, milliseconds: header.milliseconds(atFrame: index)) { _ in }
-            people.removeAll(keepingCapacity: true)
-            for track in analyzer.tracker.tracks { people.append(TrackedPerson(id: track.id, box: track.box.scaled(by: analyzer.factor))) }
-            var faces: [FaceBox] = []
-            if settings.policy.faces {
-                let regions = plan.next(people: people, faces: coveredFaces)
-                faces = equalizer.withEqualized(raw.luma, rows: plan.rows) { detector.detect($0, within: regions) }
-            }
-            let redacted = redactor.redact(raw, faces: faces, people: people)
+            let redacted = pipeline.process(raw, frameIndex: index, milliseconds: header.milliseconds(atFrame: index))
             nanoseconds += clock.nanoseconds - started
-            windows += detector.windowsTried
-            mostWindows = max(mostWindows, detector.windowsTried)
-            coveredFaces.removeAll(keepingCapacity: true)
-            for region in redactor.regions where region.kind == .face { coveredFaces.append(region.box) }
-            report(redactor.regions, frame: index)
+            windows += pipeline.windowsTried
+            mostWindows = max(mostWindows, pipeline.windowsTried)
+            report(pipeline.redactor.regions, frame: index)
             bytes += Array("FRAME\n".utf8)
             redacted.read { luma, chroma in
                 append(luma, to: &bytes)
@@ -78,8 +63,8 @@ extension RedactionJob {
         summary.add("ms_per_frame", frames > 0 ? Int(nanoseconds / Int64(frames) / 10_000) : 0, fractionDigits: 2)
         summary.add("windows_per_frame", frames > 0 ? windows / frames : 0)
         summary.add("windows_max", mostWindows)
-        summary.add("window_budget", plan.windowBudget)
-        summary.add("sweep_frames", plan.sweepFrames)
+        summary.add("window_budget", settings.faceWindowBudget)
+        summary.add("sweep_frames", pipeline.sweepFrames)
         var line = JSONLine()
         line.add("summary", summary)
         print(line.rendered)

@@ -19,6 +19,8 @@ public final class FramePipeline {
     private var coveredFaces: [Box] = []
     /// Detector windows tried on the last frame (bounded by the budget).
     public var windowsTried: Int { detector?.windowsTried ?? 0 }
+    /// Frames the face search takes at most to sweep the whole frame (0 without face search).
+    public var sweepFrames: Int { plan?.sweepFrames ?? 0 }
 
     public init(width: Int, height: Int, analysis: AnalysisParameters, redaction: RedactionSettings) throws(CascadeError) {
         analyzer = SceneAnalyzer(width: width, height: height, parameters: analysis)
