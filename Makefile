@@ -19,7 +19,9 @@
 #   make cascades        convert OpenCV's cascades (opencv-data) to C tables; the builds do it first
 #   make bench           time the analysis per stage at 640x480 and 1280x720, allocations/frame, peak RSS;
 #                        then clip writing (seal + write + fsync), MB/s and µs/frame; redaction per
-#                        frame on vtest and a fall clip; full-frame face detection per cascade
+#                        frame on vtest and a fall clip; full-frame face detection per cascade; then
+#                        `vigil run` on fall clips (capture to ring, ms/frame, peak RSS), host build and
+#                        the unit's static executable (x86_64 firmware)
 #   make bench-board     vigil run on the emulated aarch64 board for 60 s: sustained rate, drops, CPU share
 #   make bench-peers     the same 640x480 frames through OpenCV's MOG2 pipeline too, and the ratio;
 #                        face detection against OpenCV's detectMultiScale (bench-faces)
@@ -109,14 +111,18 @@ redaction-video: deps host
 # BENCH_SCRATCH=.build-bench builds beside another build instead of waiting for its lock.
 BENCH_SCRATCH ?= .build
 BENCH_CLIPS = ../shared/data/fall/gmdcsa24
+# The whole per-frame path of `vigil run`, on the host build and on the unit's own static executable (x86_64 firmware)
+BENCH_UNIT_CLIPS = $(BENCH_CLIPS)/S3_Fall_01.mp4 $(BENCH_CLIPS)/S3_Fall_16.mp4 $(BENCH_CLIPS)/S4_Fall_03.mp4
 DECODE_Y4M = mkdir -p build/bench && ffmpeg -nostdin -loglevel error -y -i $< -f yuv4mpegpipe -pix_fmt gray $@.part && mv $@.part $@
 
-bench: deps bench-build host build/bench/640x480.y4m build/bench/1280x720.y4m
+bench: deps bench-build host cascades build/bench/640x480.y4m build/bench/1280x720.y4m
 	build/bench/vigil-bench build/bench/640x480.y4m
 	build/bench/vigil-bench build/bench/1280x720.y4m
 	python3 scripts/bench-redaction.py build/host/vigil
 	python3 scripts/bench-faces.py --vigil-only build/host/vigil
-	python3 scripts/bench-unit.py build/host/vigil $(BENCH_CLIPS)/S3_Fall_01.mp4 $(BENCH_CLIPS)/S3_Fall_16.mp4 $(BENCH_CLIPS)/S4_Fall_03.mp4
+	python3 scripts/bench-unit.py build/host/vigil $(BENCH_UNIT_CLIPS)
+	scripts/build-firmware.sh x86_64
+	python3 scripts/bench-unit.py build/x86_64/vigil $(BENCH_UNIT_CLIPS)
 
 bench-peers: deps bench-build host build/bench/640x480.y4m
 	python3 scripts/bench-peers.py build/bench/vigil-bench build/bench/640x480.y4m

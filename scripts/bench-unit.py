@@ -19,6 +19,8 @@ def main():
     if len(sys.argv) < 3:
         sys.exit("usage: bench-unit.py VIGIL CLIP...")
     vigil = os.path.abspath(sys.argv[1])
+    kind = subprocess.run(["file", "-b", vigil], capture_output=True, text=True).stdout
+    print(f"{sys.argv[1]}: {'statically' if 'statically linked' in kind else 'dynamically'} linked")
     print(f"{'clip':<28} {'size':>9} {'frames':>6} {'ms/frame':>8} {'cpu ms':>7} {'first ms':>8} {'events':>6} {'clips':>5} {'peak RSS':>9}")
     for clip in sys.argv[2:]:
         with tempfile.TemporaryDirectory() as work:

@@ -52,7 +52,8 @@ public final class FaceDetector {
             level.width == width && level.height == height
                 ? nil : LinearResize(sourceWidth: width, sourceHeight: height, width: level.width, height: level.height)
         }
-        shrunk = .allocate(capacity: max(width * height, 1))
+        // A level is resized band by band too: room for the widest level's band.
+        shrunk = .allocate(capacity: max(width * min(height, bandRows), 1))
         shrunk.initialize(repeating: 0)
         grouping = RectangleGrouping(minNeighbors: minNeighbors)
     }
@@ -116,7 +117,7 @@ public final class FaceDetector {
         let source = UnsafePointer(luma.pixels.baseAddress!)
         if let resizer {
             resizer.resize(source, rowBytes: luma.stride, into: shrunk.baseAddress!, destinationRowBytes: level.width, rows: rows)
-            integral.integrate(UnsafePointer(shrunk.baseAddress! + rows.lowerBound * level.width), rowBytes: level.width, width: level.width,
+            integral.integrate(UnsafePointer(shrunk.baseAddress!), rowBytes: level.width, width: level.width,
                                height: rows.count, withSquares: classifier.needsSquares)
         } else {
             integral.integrate(source + rows.lowerBound * luma.stride, rowBytes: luma.stride, width: level.width, height: rows.count,

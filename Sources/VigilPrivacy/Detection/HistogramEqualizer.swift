@@ -6,7 +6,9 @@ import VigilCore
 /// The plane starts all zero.
 public final class HistogramEqualizer {
     public let output: Plane
-    private var histogram = [Int](repeating: 0, count: 256)
+    /// Four histograms of 256 counts, summed into the first: counting neighbouring pixels into
+    /// different ones lets the increments overlap (one histogram waits on repeated levels).
+    private var histogram = [Int](repeating: 0, count: 4 * 256)
     private var table = [UInt8](repeating: 0, count: 256)
 
     public init(width: Int, height: Int) {
@@ -19,12 +21,29 @@ public final class HistogramEqualizer {
     public func equalize(_ luma: Plane, rows: Range<Int>? = nil) -> Plane {
         precondition(luma.width == output.width && luma.height == output.height)
         histogram.withUnsafeMutableBufferPointer { counts in
-            for index in 0..<256 { counts[index] = 0 }
-            for y in 0..<luma.height { for value in luma.row(y) { counts[Int(value)] &+= 1 } }
+            let counts = counts.baseAddress!
+            counts.update(repeating: 0, count: 4 * 256)
+            let width = luma.width, quads = width & ~3
+            for y in 0..<luma.height {
+                let row = UnsafePointer(luma.pixels.baseAddress! + y * luma.stride)
+                var x = 0
+                while x < quads {
+                    counts[Int(row[x])] &+= 1
+                    counts[256 + Int(row[x + 1])] &+= 1
+                    counts[512 + Int(row[x + 2])] &+= 1
+                    counts[768 + Int(row[x + 3])] &+= 1
+                    x += 4
+                }
+                while x < width {
+                    counts[Int(row[x])] &+= 1
+                    x += 1
+                }
+            }
+            for level in 0..<256 { counts[level] &+= counts[256 + level] &+ counts[512 + level] &+ counts[768 + level] }
         }
         let total = luma.width * luma.height
         // The darkest level present becomes 0; the rest are spread by their cumulative share.
-        let first = histogram.firstIndex { $0 > 0 } ?? 0
+        let first = histogram[0..<256].firstIndex { $0 > 0 } ?? 0
         let base = histogram[first]
         var cumulative = 0
         for level in 0..<256 {

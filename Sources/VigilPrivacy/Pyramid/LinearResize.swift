@@ -67,12 +67,14 @@ final class LinearResize {
     deinit { lines.deallocate() }
 
     /// Resizes the image, or only the destination rows `range` (a search within a band of the
-    /// frame needs no more).
+    /// frame needs no more), written from `destination` on: the first row of the range first,
+    /// so the destination needs room for the band only.
     func resize(_ source: UnsafePointer<UInt8>, rowBytes: Int, into destination: UnsafeMutablePointer<UInt8>, destinationRowBytes: Int, rows range: Range<Int>? = nil) {
         lineRows = (-1, -1)
         let lines = self.lines.baseAddress!
-        for y in (range ?? 0..<height).clamped(to: 0..<height) {
-            let out = destination + y * destinationRowBytes
+        let band = (range ?? 0..<height).clamped(to: 0..<height)
+        for y in band {
+            let out = destination + (y - band.lowerBound) * destinationRowBytes
             if y < rows.first || y >= rows.end {
                 // Above the first or below the last row: that row alone, rounded to the byte.
                 let line = self.line(y < rows.first ? 0 : sourceHeight - 1, source, rowBytes, lines)
