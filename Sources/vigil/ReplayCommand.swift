@@ -10,7 +10,7 @@ let replayCommand = Command(
         name: "replay", summary: "run the analysis on a YUV4MPEG2 stream and print its events as JSON lines",
         arguments: ["INPUT"],
         options: [
-            OptionSpec("config", value: "FILE", help: "read the settings and zones of FILE's [analysis] section, the [tamper] thresholds and, with --record, [redaction] first"),
+            OptionSpec("config", value: "FILE", help: "read the settings and zones of FILE's [analysis] section, the [tamper] thresholds and [redaction] first"),
             OptionSpec("set", value: "KEY=VALUE", repeatable: true, help: "change an analysis setting (listed above), over the file's"),
             OptionSpec("record", value: "DIR", help: "write encrypted clips of the events to DIR, as the unit does"),
             OptionSpec("recipients", value: "A.pub,B.pub", help: "with --record: the reviewers' public keys, two or more"),
@@ -36,8 +36,9 @@ let replayCommand = Command(
               exclude_zone = 0,0 640,0 640,60 0,60           # motion here is ignored (trees, a road)
               include_zone = 100,200 600,200 600,480 100,480 # if any: events only for people standing in one
             Its [tamper] section sets the thresholds of the camera checks (vigil config --defaults
-            lists them), e.g. [tamper] confirm_ms = 8000; with --record, [redaction] what is
-            pixelated. The other sections are checked, not used.
+            lists them), e.g. [tamper] confirm_ms = 8000; [redaction] what is pixelated (with
+            --record) and its masks, which the analysis sees only as a mosaic, as on the unit.
+            The other sections are checked, not used.
             A file with mistakes: every wrong line on stderr with its number, exit status 2.
 
             --record DIR writes what the unit would record: each frame redacted ([redaction]) and as JPEG, 2 s of pre-roll
@@ -79,7 +80,7 @@ let replayCommand = Command(
         } else if ["recipients", "unit-key", "sync-every", "quota", "quota-percent", "retention-hours"].contains(where: { arguments.value($0) != nil }) {
             throw .refused(command: "replay", message: "--recipients, --unit-key, --sync-every, --quota, --quota-percent and --retention-hours go with --record DIR")
         }
-        return replay(path: arguments.positionals[0], parameters: parameters, tamper: tamper, recording: recording)
+        return replay(path: arguments.positionals[0], parameters: parameters, redaction: redaction, tamper: tamper, recording: recording)
     })
 
 private func settingsHelp() -> String {
@@ -100,7 +101,7 @@ struct RecordingRequest {
     let redaction: RedactionSettings
 }
 
-func replay(path: String, parameters: AnalysisParameters, tamper: TamperSettings, recording request: RecordingRequest? = nil) -> Int32 {
+func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSettings, tamper: TamperSettings, recording request: RecordingRequest? = nil) -> Int32 {
     let source: FileByteSource
     do throws(DeviceError) { source = try FileByteSource(path: path) } catch {
         StandardStreams.writeError("vigil replay: " + error.message)
@@ -123,7 +124,9 @@ func replay(path: String, parameters: AnalysisParameters, tamper: TamperSettings
             return UsageError.exitStatus
         }
     }
-    let analyzer = recording?.pipeline.analyzer ?? SceneAnalyzer(width: header.width, height: header.height, parameters: parameters)
+    // As on the unit, the analysis sees the redaction's masks only as a mosaic.
+    let masked = redaction.policy.masks ? redaction.maskPlane(width: header.width, height: header.height).map(Redactor.maskAreas) ?? [] : []
+    let analyzer = recording?.pipeline.analyzer ?? SceneAnalyzer(width: header.width, height: header.height, parameters: parameters, masked: masked)
     let tamperDetector = SceneTamperDetector(width: header.width, height: header.height, settings: tamper)
     let clock = SystemClock()
     var events = 0

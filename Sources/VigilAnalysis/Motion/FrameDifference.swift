@@ -12,7 +12,7 @@ public final class FrameDifference {
     public let threshold: Int
     /// 255 where the frame changed (after a 3x3 opening, so single noisy pixels do not count).
     public let changed: Plane
-    private let previous: Plane
+    let previous: Plane
     private let morphology: MaskMorphology
     private var primed = false
     /// Per-row counts of changed pixels inside the region being measured; allocated once.

@@ -58,8 +58,8 @@ public final class SceneAnalyzer {
     public let parameters: AnalysisParameters
     public let factor: Int
     private let downscaler: Downscaler
-    private let change: FrameDifference
-    private let background: SigmaDeltaBackground
+    let change: FrameDifference
+    let background: SigmaDeltaBackground
     private let morphology: MaskMorphology
     private let ghosts: GhostSuppressor
     private let extractor: BlobExtractor
@@ -67,6 +67,8 @@ public final class SceneAnalyzer {
     private let falls: FallDetector
     private let frozen: Plane
     private let zones: ZoneMap
+    /// The redaction's static masks, in analysed pixels.
+    private let masked: [PixelatedArea]
     /// When each live track began, and whether its `motion` event went out.
     private var notes: [(trackID: Int, startedAt: Int, reported: Bool)]
     /// Set by benchmarks: a monotonic clock in nanoseconds. While set, the time of each stage
@@ -74,9 +76,15 @@ public final class SceneAnalyzer {
     public var stageClock: (() -> Int64)? = nil
     public private(set) var stageNanoseconds = [Int64](repeating: 0, count: AnalysisStage.allCases.count)
 
-    public init(width: Int, height: Int, parameters: AnalysisParameters = AnalysisParameters()) {
+    /// `masked`: the areas redaction always pixelates (its static masks, full-frame pixels).
+    /// The analysis sees them only as a mosaic, so that nothing it keeps from frame to frame -
+    /// the last frame, the background model - shows more of a neighbour's window than the
+    /// redacted frames do.
+    public init(width: Int, height: Int, parameters: AnalysisParameters = AnalysisParameters(), masked: [PixelatedArea] = []) {
         self.parameters = parameters
         factor = parameters.downscaleFactor(forWidth: width)
+        let factor = factor
+        self.masked = masked.map { $0.shrunk(by: factor) }
         downscaler = Downscaler(width: width, height: height, factor: factor)
         let w = downscaler.output.width, h = downscaler.output.height
         change = FrameDifference(width: w, height: h)
@@ -95,6 +103,7 @@ public final class SceneAnalyzer {
     public func analyze(_ luma: Plane, frameIndex: Int, milliseconds: Int, report: (SceneEvent) -> Void) {
         var mark = stageClock?() ?? 0
         let small = downscaler.shrink(luma)
+        for area in masked { small.pixelate(area) }
         lap(.downscale, &mark)
         change.update(small)
         lap(.change, &mark)

@@ -3,7 +3,7 @@ import VigilCore
 import VigilPrivacy
 
 /// Analyse, then redact: the per-frame path from a raw picture to a redacted one. The analysis
-/// reads the raw luma in place; faces are searched within the window budget around tracked
+/// reads the raw luma in place (the redaction's masks only as their mosaic); faces are searched within the window budget around tracked
 /// people and held faces; the redactor pixelates in place and hands back the only kind of frame
 /// that may be encoded or kept.
 public final class FramePipeline {
@@ -23,7 +23,9 @@ public final class FramePipeline {
     public var sweepFrames: Int { plan?.sweepFrames ?? 0 }
 
     public init(width: Int, height: Int, analysis: AnalysisParameters, redaction: RedactionSettings) throws(CascadeError) {
-        analyzer = SceneAnalyzer(width: width, height: height, parameters: analysis)
+        redactor = Redactor(width: width, height: height, policy: redaction.policy, holdFrames: redaction.faceHoldFrames,
+                            masks: redaction.maskPlane(width: width, height: height))
+        analyzer = SceneAnalyzer(width: width, height: height, parameters: analysis, masked: redactor.maskAreas)
         if redaction.policy.faces, let cascade = BuiltInCascades.cascade(named: redaction.cascadeName) {
             let detector = try FaceDetector(cascade: cascade, width: width, height: height)
             self.detector = detector
@@ -33,8 +35,6 @@ public final class FramePipeline {
             plan = nil
         }
         equalizer = HistogramEqualizer(width: width, height: height)
-        redactor = Redactor(width: width, height: height, policy: redaction.policy, holdFrames: redaction.faceHoldFrames,
-                            masks: redaction.maskPlane(width: width, height: height))
         events.reserveCapacity(8)
     }
 

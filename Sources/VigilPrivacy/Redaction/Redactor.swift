@@ -32,9 +32,9 @@ public final class Redactor {
     public let width: Int
     public let height: Int
     private let memory: FaceMemory
-    /// The mask's blocks, found once: painting them is all a mask costs per frame; and the
-    /// box around them all, which `regions` reports.
-    private let maskBlocks: [Box]
+    /// The mask's blocks, found once: painting them is all a mask costs per frame (and what
+    /// the analysis pixelates in what it sees); and the box around them all, which `regions` reports.
+    public let maskAreas: [PixelatedArea]
     private let maskExtent: Box?
     /// The regions pixelated in the last frame.
     public private(set) var regions: [RedactedRegion] = []
@@ -49,22 +49,29 @@ public final class Redactor {
         self.height = height
         self.policy = policy
         memory = FaceMemory(holdFrames: holdFrames)
-        var blocks: [Box] = []
+        var areas: [PixelatedArea] = []
         if let masks, policy.masks {
             precondition(masks.width == width && masks.height == height)
-            let step = Redactor.maskBlock
-            for top in stride(from: 0, to: height, by: step) {
-                for left in stride(from: 0, to: width, by: step) {
-                    let block = Box(minX: left, minY: top, maxX: min(width, left + step) - 1, maxY: min(height, top + step) - 1)
-                    if (block.minY...block.maxY).contains(where: { masks.row($0)[block.minX...block.maxX].contains { $0 != 0 } }) {
-                        blocks.append(block)
-                    }
+            areas = Redactor.maskAreas(of: masks)
+        }
+        maskAreas = areas
+        maskExtent = areas.first.map { first in areas.reduce(first.box) { $0.union($1.box) } }
+        regions.reserveCapacity(256)
+    }
+
+    /// The blocks of the mosaic grid that `masks` (non-zero inside the mask polygons) touches.
+    public static func maskAreas(of masks: Plane) -> [PixelatedArea] {
+        var areas: [PixelatedArea] = []
+        let step = Redactor.maskBlock, width = masks.width, height = masks.height
+        for top in stride(from: 0, to: height, by: step) {
+            for left in stride(from: 0, to: width, by: step) {
+                let block = Box(minX: left, minY: top, maxX: min(width, left + step) - 1, maxY: min(height, top + step) - 1)
+                if (block.minY...block.maxY).contains(where: { masks.row($0)[block.minX...block.maxX].contains { $0 != 0 } }) {
+                    areas.append(PixelatedArea(box: block, block: step))
                 }
             }
         }
-        maskBlocks = blocks
-        maskExtent = blocks.first.map { first in blocks.reduce(first) { $0.union($1) } }
-        regions.reserveCapacity(256)
+        return areas
     }
 
     /// Pixelates what the policy covers, given this frame's face detections and tracked
@@ -91,8 +98,8 @@ public final class Redactor {
                 cover(.head, Redactor.headZone(of: box), block: box.width / 8, in: frame)
             }
         }
-        for block in maskBlocks {
-            Mosaic.paint(block, blockSize: Redactor.maskBlock, in: frame)
+        for area in maskAreas {
+            Mosaic.paint(area.box, blockSize: area.block, in: frame)
         }
         if let maskExtent { regions.append(RedactedRegion(kind: .mask, box: maskExtent)) }
         return RedactedFrame(redacted: frame)
