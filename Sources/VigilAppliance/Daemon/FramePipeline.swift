@@ -3,9 +3,9 @@ import VigilCore
 import VigilPrivacy
 
 /// Analyse, then redact: the per-frame path from a raw picture to a redacted one. The analysis
-/// reads the raw luma in place (the redaction's masks only as their mosaic); faces are searched within the window budget around tracked
-/// people and held faces; the redactor pixelates in place and hands back the only kind of frame
-/// that may be encoded or kept.
+/// reads the raw luma in place (the redaction's masks only as their mosaic); faces are searched
+/// within the window budget around tracked people and held faces; the redactor pixelates in
+/// place and hands back the only kind of frame that may be encoded or kept.
 public final class FramePipeline {
     public let analyzer: SceneAnalyzer
     public let redactor: Redactor
