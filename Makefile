@@ -115,7 +115,7 @@ BENCH_CLIPS = ../shared/data/fall/gmdcsa24
 BENCH_UNIT_CLIPS = $(BENCH_CLIPS)/S3_Fall_01.mp4 $(BENCH_CLIPS)/S3_Fall_16.mp4 $(BENCH_CLIPS)/S4_Fall_03.mp4
 DECODE_Y4M = mkdir -p build/bench && ffmpeg -nostdin -loglevel error -y -i $< -f yuv4mpegpipe -pix_fmt gray $@.part && mv $@.part $@
 
-bench: deps bench-build host cascades build/bench/640x480.y4m build/bench/1280x720.y4m
+bench: deps bench-build host build/bench/640x480.y4m build/bench/1280x720.y4m
 	build/bench/vigil-bench build/bench/640x480.y4m
 	build/bench/vigil-bench build/bench/1280x720.y4m
 	python3 scripts/bench-redaction.py build/host/vigil

@@ -78,15 +78,15 @@ def main():
                 grey = cv2.imread(os.path.join(out, file), cv2.IMREAD_GRAYSCALE)
                 frames += 1
                 people = record['boxes']
-                for x, y, w, h in people:
+                heads = [head_zone(x, y, w, h) for x, y, w, h in people]
+                for zone in heads:
                     boxes += 1
-                    share = alike_share(grey, head_zone(x, y, w, h))
+                    share = alike_share(grey, zone)
                     if share is None:
                         continue
                     shares.append(share)
                 for fx, fy, fw, fh in cascade.detectMultiScale(cv2.equalizeHist(grey), 1.1, MIN_NEIGHBORS):
                     cx, cy = fx + fw // 2, fy + fh // 2
-                    heads = [head_zone(x, y, w, h) for x, y, w, h in people]
                     if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in heads):
                         failures.append(f'{name} frame {record["frame"]}: OpenCV finds a face [{fx},{fy},{fw},{fh}] on a recorded person\'s head')
                     elif any(x <= cx < x + w and y <= cy < y + h for x, y, w, h in people):

@@ -124,9 +124,14 @@ func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSe
             return UsageError.exitStatus
         }
     }
-    // As on the unit, the analysis sees the redaction's masks only as a mosaic.
-    let masked = redaction.policy.masks ? redaction.maskPlane(width: header.width, height: header.height).map(Redactor.maskAreas) ?? [] : []
-    let analyzer = recording?.pipeline.analyzer ?? SceneAnalyzer(width: header.width, height: header.height, parameters: parameters, masked: masked)
+    let analyzer: SceneAnalyzer
+    if let recording {
+        analyzer = recording.pipeline.analyzer
+    } else {
+        // As on the unit, the analysis sees the redaction's masks only as a mosaic.
+        let masks = redaction.policy.masks ? redaction.maskPlane(width: header.width, height: header.height) : nil
+        analyzer = SceneAnalyzer(width: header.width, height: header.height, parameters: parameters, masked: masks.map(Redactor.maskAreas) ?? [])
+    }
     let tamperDetector = SceneTamperDetector(width: header.width, height: header.height, settings: tamper)
     let clock = SystemClock()
     var events = 0
