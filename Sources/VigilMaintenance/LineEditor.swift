@@ -59,6 +59,25 @@ public struct LineEditor {
         bytes.map { feed($0) }
     }
 
+    /// Feeds `input` from the front up to and including the first finished line, removing what
+    /// it used, and returns the echo of all of it as one output with each run of bells rung
+    /// once. A paste or a flood of 4000 bytes is then one write per read, not one per byte:
+    /// a virtio console drops what its host cannot take at once, and nobody needs 3744 bells.
+    public mutating func feedUntilLine(_ input: inout [UInt8]) -> Step {
+        var batch = Step()
+        var used = 0
+        while used < input.count && batch.event == nil {
+            let step = feed(input[used])
+            used += 1
+            for byte in step.output where !(byte == Self.bell && batch.output.last == Self.bell) {
+                batch.output.append(byte)
+            }
+            batch.event = step.event
+        }
+        input.removeFirst(used)
+        return batch
+    }
+
     public mutating func feed(_ byte: UInt8) -> Step {
         let afterCarriageReturn = previousWasCarriageReturn
         previousWasCarriageReturn = byte == 0x0d

@@ -107,8 +107,8 @@ public final class TerminalInput: ShellLineSource {
         editor.prompt = Array(prompt.utf8)
         writeAll(1, editor.startLine())
         while true {
-            while !unread.isEmpty {
-                let step = editor.feed(unread.removeFirst())
+            if !unread.isEmpty {
+                let step = editor.feedUntilLine(&unread)
                 writeAll(1, step.output)
                 switch step.event {
                 case .submit(let line)?: return .line(line)

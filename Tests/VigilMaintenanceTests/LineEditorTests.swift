@@ -151,4 +151,20 @@ import VigilMaintenance
         #expect(editor.feed(0x62).output == [0x07], "inserting in the middle is refused as well")
         #expect(editor.line.count == 256)
     }
+
+    @Test func aFloodIsEchoedAsOneOutputUpToTheFirstLine() {
+        var editor = editor()
+        var input = Array((String(repeating: "x", count: 4000) + "\rhelp\r").utf8)
+        let flood = editor.feedUntilLine(&input)
+        #expect(flood.event == .submit(Array(repeating: 0x78, count: 256)), "the line keeps its first 256 bytes")
+        #expect(flood.output == Array(repeating: 0x78, count: 256) + [0x07, 0x0d, 0x0a],
+                "256 echoes, one bell for the 3744 bytes past the limit, then the newline")
+        #expect(input == Array("help\r".utf8), "what follows the first line stays for the next call")
+        let next = editor.feedUntilLine(&input)
+        #expect(next.event == .submit(Array("help".utf8)) && input.isEmpty)
+        var partial = Array("dia\u{07}\u{07}g".utf8)
+        let typing = editor.feedUntilLine(&partial)
+        #expect(typing.event == nil && partial.isEmpty && editor.line == Array("diag".utf8))
+        #expect(typing.output == Array("dia\u{07}g".utf8), "two bad keys in a row ring once")
+    }
 }
