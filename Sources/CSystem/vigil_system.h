@@ -19,6 +19,7 @@
 #include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -155,4 +156,16 @@ static inline int vigil_spawn_and_wait(const char *path, char *const argv[], cha
 static inline int vigil_set_realtime_seconds(long long seconds) {
     struct timespec moment = { (time_t)seconds, 0 };
     return clock_settime(CLOCK_REALTIME, &moment);
+}
+
+/* The CPUs this process may run on (its affinity, so `taskset -c 0` counts as one): the raw
+ * system call, as CPU_COUNT and sched_getaffinity's wrapper need _GNU_SOURCE. */
+static inline int vigil_usable_cpus(void) {
+    unsigned long mask[16];
+    memset(mask, 0, sizeof mask);
+    long bytes = syscall(SYS_sched_getaffinity, 0, sizeof mask, mask);
+    if (bytes <= 0) return 1;
+    int count = 0;
+    for (long i = 0; i < bytes / (long)sizeof mask[0]; i++) count += __builtin_popcountl(mask[i]);
+    return count > 0 ? count : 1;
 }

@@ -51,8 +51,8 @@ final class ReplayRecording {
     func frame(_ frame: borrowing RedactedFrame, index: Int, milliseconds: Int) throws(DeviceError) {
         let events = pipeline.events
         let kind: EventKind? = events.isEmpty ? nil : (events.contains { $0.kind == .fall } ? .fall : .motion)
-        try evidence.frame(frame, index: index, milliseconds: milliseconds, captureMilliseconds: sink.epochMilliseconds + Int64(milliseconds),
-                           recorded: events, people: pipeline.people, kind: kind, otherActivity: false)
+        try evidence.frame(frame, facts: EvidenceFrameFacts(index: index, milliseconds: milliseconds, captureMilliseconds: sink.epochMilliseconds + Int64(milliseconds),
+                                                            recorded: events, people: pipeline.people, kind: kind, otherActivity: false))
     }
 
     /// Closes an open clip; returns the first failure of the store, if any.

@@ -46,7 +46,9 @@ enum StatusText {
         let lastError = text("camera", "last_error")
         if !lastError.isEmpty { out += "         last error: " + lastError + "\n" }
         let tamper = text("analysis", "tamper_condition")
-        out += "analysis " + fixed("analysis", "ms_per_frame", 2) + " ms a frame, brightness \(number("analysis", "brightness")), focus " + fixed("analysis", "sharpness", 1)
+        let evidence = (status["analysis"]?["evidence_thread"]?.bool ?? false)
+            ? " (and " + fixed("analysis", "evidence_ms_per_frame", 2) + " ms encoding and keeping it on the evidence thread)" : ""
+        out += "analysis " + fixed("analysis", "ms_per_frame", 2) + " ms a frame" + evidence + ", brightness \(number("analysis", "brightness")), focus " + fixed("analysis", "sharpness", 1)
             + ", tamper " + (tamper.isEmpty ? "none" : tamper) + ", " + ((status["analysis"]?["day"]?.bool ?? true) ? "day" : "night") + "\n"
         let last = text("events", "last")
         out += "events   \(number("events", "count"))" + (last.isEmpty ? "" : ", last: " + last) + "\n"

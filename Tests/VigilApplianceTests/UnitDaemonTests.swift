@@ -110,6 +110,22 @@ func milliseconds(in line: String) -> Int? {
         #expect(file.contains("\"state\":\"stopped\"") && file.contains("\"clips_written\":1"), "status file: \(file)")
     }
 
+    @Test func theEvidenceThreadKeepsTheSameClipAsTheCaptureThread() throws {
+        var kept: [[String]] = []
+        for setting in ["no", "yes"] {
+            let unit = try ScriptedUnit()
+            #expect(unit.configuration.unit.set(section: "store", "evidence_thread", setting) == nil)
+            let (exit, status) = try unit.run(minuteOfDay: 23 * 60)
+            #expect(exit == 0 && status.evidenceThread == (setting == "yes"))
+            #expect(unit.closedClips.count == 1 && unit.recordingLamp.states.contains(true) && unit.recordingLamp.states.last == false)
+            let clip = try unit.openClip(unit.closedClips[0])
+            kept.append(clip.frames.map { "\($0.frameIndex) \($0.boxes.map { [$0.x, $0.y, $0.width, $0.height] }) \($0.jpeg.hashValue)" })
+            let stopped = unit.log.lines.first { $0.contains("stopped: ") } ?? ""
+            #expect(stopped.contains("on the evidence thread") == (setting == "yes"), "\(stopped)")
+        }
+        #expect(kept[0].count > 50 && kept[0] == kept[1], "the same frames, boxes and JPEG bytes either way")
+    }
+
     @Test func aFallByDayAlarmsAndIsNotRecordedUnlessConfigured() throws {
         let unit = try ScriptedUnit()
         try unit.run(minuteOfDay: 12 * 60)

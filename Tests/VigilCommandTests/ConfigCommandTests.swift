@@ -12,7 +12,7 @@ import Testing
                     "face_window_budget", "max_image_pixels", "enabled", "dark_level", "bright_level", "edge_loss_percent",
                     "scene_change_percent", "confirm_ms", "learn_ms", "day_window", "record_by_day", "alarm_at_night", "alarm_hold_ms",
                     "timezone", "tamper_alarm", "sign_line", "recording_line", "alarm_line", "status_line", "tamper_line", "active_low",
-                    "status_file", "log_file", "audit_log"]
+                    "evidence_thread", "status_file", "log_file", "audit_log"]
         for key in keys { #expect(defaults.outputLines.contains { $0.hasPrefix(key + " = ") || $0.hasPrefix("# " + key + " = ") }, "\(key) missing") }
         #expect(defaults.outputLines.contains("fall_confirm_ms = 2000"), "settings at their defaults")
         let scratch = try ScratchDirectory()
@@ -45,6 +45,8 @@ import Testing
             sign_line = relay
             alarm_line = relay
             active_low = lamp
+            [store]
+            evidence_thread = sometimes
             """.utf8))
         let check = try VigilProcess.run(["config", "check", file])
         #expect(check.status == 2)
@@ -53,7 +55,8 @@ import Testing
             "vigil config: " + file + ": line 4: bad day_window 'mon-fri 22:00-06:00': the window 22:00-06:00 crosses midnight, which a window may not; write it as two: 'mon-fri 22:00-24:00' and 'tue-sat 00:00-06:00'",
             "vigil config: " + file + ": line 8: 'relay' is both the sign_line and the alarm_line; each role needs its own GPIO line",
             "vigil config: " + file + ": line 9: unknown role 'lamp' in active_low (known: sign, recording, alarm, status, tamper), or none",
-            "vigil config: " + file + ": 4 errors; correct the lines above (every key with its meaning: vigil config --defaults)",
+            "vigil config: " + file + ": line 11: evidence_thread 'sometimes': expected auto, yes or no",
+            "vigil config: " + file + ": 5 errors; correct the lines above (every key with its meaning: vigil config --defaults)",
         ])
     }
 

@@ -135,6 +135,7 @@ public final class UnitDaemon {
     private func stream(mode: CameraMode) {
         let pipeline: FramePipeline
         let evidence: EvidenceRecorder<ClipWriterThread>?
+        var evidenceThread: EvidenceRecorderThread? = nil
         do throws(CascadeError) {
             pipeline = try FramePipeline(width: mode.width, height: mode.height, analysis: configuration.analysis, redaction: configuration.redaction)
         } catch {
@@ -154,6 +155,24 @@ public final class UnitDaemon {
             }
         } else {
             evidence = nil
+        }
+        if let evidence, configuration.unit.evidenceThread ?? (vigil_usable_cpus() > 1) {
+            let thread = EvidenceRecorderThread(recorder: evidence, spare: RawFrame(width: mode.width, height: mode.height, format: mode.chroma))
+            if thread.start() {
+                evidenceThread = thread
+            } else {
+                log.log(.warning, "cannot start the evidence thread; frames are encoded on the capture thread")
+            }
+        }
+        let stage: (any EvidenceStage)? = evidenceThread ?? evidence
+        status.evidenceThread = evidenceThread != nil
+        var intervalEvidence = stage?.work ?? (nanoseconds: 0, frames: 0)
+        defer {
+            evidenceThread?.stop()
+            if let work = stage?.work {
+                status.evidenceNanoseconds += work.nanoseconds
+                status.evidenceFrames += work.frames
+            }
         }
         let tamper = SceneTamperDetector(width: mode.width, height: mode.height, settings: configuration.tamper)
         var raw = RawFrame(width: mode.width, height: mode.height, format: mode.chroma)
@@ -180,7 +199,7 @@ public final class UnitDaemon {
                     log.log(.warning, error.message)
                     continue
                 case .lost:
-                    evidence?.finish(atFrame: max(0, frameIndex - 1))
+                    stage?.finish(atFrame: max(0, frameIndex - 1))
                     cameraLost(error.message)
                     return
                 case .ended:
@@ -233,18 +252,16 @@ public final class UnitDaemon {
                 }
                 announceEvent("tamper", detail: reason, response: response)
             }
-            if let evidence {
-                do throws(DeviceError) {
-                    try evidence.frame(redacted, index: frameIndex, milliseconds: milliseconds,
-                                       captureMilliseconds: calendar.epochMilliseconds, recorded: recorded, people: pipeline.people,
-                                       kind: kind, otherActivity: milliseconds < tamperActiveUntil)
-                } catch {
-                    log.log(.error, "encoding: " + error.message)
-                }
-                status.recording = evidence.isRecording
-            }
             if statusDue { serveSnapshotRequest(redacted) }
-            raw = redacted.recycle()
+            if let stage {
+                raw = stage.record(redacted, facts: EvidenceFrameFacts(index: frameIndex, milliseconds: milliseconds, captureMilliseconds: calendar.epochMilliseconds,
+                                                                         recorded: recorded, people: pipeline.people, kind: kind,
+                                                                         otherActivity: milliseconds < tamperActiveUntil))
+                for failure in stage.takeFailures() { log.log(.error, "encoding: " + failure) }
+                status.recording = stage.isRecording
+            } else {
+                raw = redacted.recycle()
+            }
             let spent = devices.clock.nanoseconds - started
             intervalNanoseconds += spent
             // The first frame of a stream has its face search in full: timed apart.
@@ -267,6 +284,11 @@ public final class UnitDaemon {
                 status.rateHundredths = intervalFrames * 100_000 / elapsed
                 status.frameMillisecondsHundredths = intervalFrames > 0 ? Int(intervalNanoseconds / Int64(intervalFrames) / 10_000) : 0
                 status.windowsPerFrame = intervalFrames > 0 ? intervalWindows / intervalFrames : 0
+                if let work = stage?.work {
+                    let frames = work.frames - intervalEvidence.frames
+                    status.evidenceMillisecondsHundredths = frames > 0 ? Int((work.nanoseconds - intervalEvidence.nanoseconds) / Int64(frames) / 10_000) : 0
+                    intervalEvidence = work
+                }
                 intervalFrames = 0
                 intervalNanoseconds = 0
                 intervalWindows = 0
@@ -276,7 +298,7 @@ public final class UnitDaemon {
                 writeStatus()
             }
         }
-        evidence?.finish(atFrame: max(0, frameIndex - 1))
+        stage?.finish(atFrame: max(0, frameIndex - 1))
         status.recording = false
     }
 
@@ -456,6 +478,15 @@ public final class UnitDaemon {
         writeStatus()
         let mean = status.steadyFrames > 0 ? Int(status.frameNanoseconds / Int64(status.steadyFrames) / 10_000) : 0
         let first = Int(status.firstFrameNanoseconds / 1_000_000)
-        log.log(.notice, "stopped: \(status.frames) frames (\(mean / 100).\(mean % 100 / 10)\(mean % 10) ms a frame to analyse, redact, encode and record; the first, with its face search over the whole frame, \(first) ms), \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver")
+        var path = hundredths(mean) + " ms a frame to analyse, redact, encode and record"
+        if status.evidenceThread {
+            let evidence = status.evidenceFrames > 0 ? Int(status.evidenceNanoseconds / Int64(status.evidenceFrames) / 10_000) : 0
+            path = hundredths(mean) + " ms a frame to analyse and redact, and on the evidence thread " + hundredths(evidence) + " ms to encode and record"
+        }
+        log.log(.notice, "stopped: \(status.frames) frames (" + path + "; the first, with its face search over the whole frame, \(first) ms), \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver")
+    }
+
+    private func hundredths(_ value: Int) -> String {
+        "\(value / 100).\(value % 100 / 10)\(value % 10)"
     }
 }

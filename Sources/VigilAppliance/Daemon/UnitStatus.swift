@@ -31,6 +31,13 @@ public struct UnitStatus {
     /// The per-frame path (analysis, redaction, encoding), mean over the last interval, in hundredths of a ms.
     public var frameMillisecondsHundredths = 0
     public var windowsPerFrame = 0
+    /// Whether frames are encoded and kept on a second thread; if so the per-frame path's time
+    /// above leaves that out, and this is its own mean over the last interval.
+    public var evidenceThread = false
+    public var evidenceMillisecondsHundredths = 0
+    /// The evidence stage's time and frames over the streams that ended.
+    public var evidenceNanoseconds: Int64 = 0
+    public var evidenceFrames = 0
     /// The mean grey level and `SharpnessScore` of a raw frame, once a second: diag judges the aim and focus by them.
     public var brightness = 0
     public var sharpnessTenths = 0
@@ -71,6 +78,8 @@ public struct UnitStatus {
         var analysis = JSONLine()
         analysis.add("ms_per_frame", frameMillisecondsHundredths, fractionDigits: 2)
         analysis.add("face_windows_per_frame", windowsPerFrame)
+        analysis.add("evidence_thread", evidenceThread)
+        analysis.add("evidence_ms_per_frame", evidenceMillisecondsHundredths, fractionDigits: 2)
         analysis.add("brightness", brightness)
         analysis.add("sharpness", sharpnessTenths, fractionDigits: 1)
         analysis.add("day", isDay)

@@ -17,6 +17,9 @@ public struct UnitSettings: Sendable {
     public var ringBytes = 8 << 20
     public var writeQueueBytes = 4 << 20
     public var jpegQuality = 80
+    /// JPEG encoding and the pre-event ring on a second thread: nil decides by the CPUs the
+    /// process may use (a thread only with two or more).
+    public var evidenceThread: Bool? = nil
     public var statusFile = "/run/vigil/status.json"
     public var watchdog: String? = nil
     /// Feed the watchdog only while frames arrive, so a stalled camera or a hung pipeline reboots the unit.
@@ -35,7 +38,8 @@ public struct UnitSettings: Sendable {
     public static let sections = [
         ConfigSection(name: "camera", keys: ["device", "size", "format", "fps", "buffers", "timeout_ms"]),
         ConfigSection(name: "store", keys: ["directory", "recipients", "unit_key", "quota_percent", "quota_bytes", "retention_hours",
-                                            "sync_every", "pre_roll_ms", "post_roll_ms", "ring_bytes", "write_queue_bytes", "jpeg_quality"]),
+                                            "sync_every", "pre_roll_ms", "post_roll_ms", "ring_bytes", "write_queue_bytes", "jpeg_quality",
+                                            "evidence_thread"]),
         ConfigSection(name: "unit", keys: ["status_file", "watchdog", "watchdog_needs_frames", "watchdog_timeout_s", "log_level", "syslog", "log_file", "audit_log"]),
     ]
 
@@ -89,6 +93,10 @@ public struct UnitSettings: Sendable {
         case ("store", "ring_bytes"): return integer(key, value, (256 << 10)...(256 << 20)) { ringBytes = $0 }
         case ("store", "write_queue_bytes"): return integer(key, value, (256 << 10)...(256 << 20)) { writeQueueBytes = $0 }
         case ("store", "jpeg_quality"): return integer(key, value, 10...100) { jpegQuality = $0 }
+        case ("store", "evidence_thread"):
+            if value == "auto" { evidenceThread = nil; return nil }
+            guard let flag = ConfigValue.flag(value) else { return "evidence_thread '" + value + "': expected auto, yes or no" }
+            evidenceThread = flag
         case ("unit", "status_file"):
             guard value.hasPrefix("/") else { return "status_file '" + value + "': expected an absolute path, e.g. /run/vigil/status.json" }
             statusFile = value
@@ -171,6 +179,9 @@ public struct UnitSettings: Sendable {
             write_queue_bytes = \(d.writeQueueBytes)
             # JPEG quality of the recorded (redacted) frames, 10 to 100
             jpeg_quality = \(d.jpegQuality)
+            # encode and keep frames on a second thread, so capture and analysis go on meanwhile; one
+            # frame more in memory; auto: only when the unit may use two or more CPUs (auto, yes or no)
+            evidence_thread = auto
 
             [unit]
             # rewritten about once a second for vigil diag

@@ -12,6 +12,30 @@ public protocol EventClipSink: ClipSink {
 extension StoreClipSink: EventClipSink {}
 extension ClipWriterThread: EventClipSink {}
 
+/// What the evidence keeps of a frame besides its pixels: `recorded` are the events of this
+/// frame that the policy records; `otherActivity` keeps a clip open without a person (a
+/// tamper event).
+public struct EvidenceFrameFacts {
+    public var index: Int
+    public var milliseconds: Int
+    public var captureMilliseconds: Int64
+    public var recorded: [SceneEvent]
+    public var people: [TrackedPerson]
+    public var kind: EventKind?
+    public var otherActivity: Bool
+
+    public init(index: Int, milliseconds: Int, captureMilliseconds: Int64, recorded: [SceneEvent], people: [TrackedPerson],
+                kind: EventKind?, otherActivity: Bool) {
+        self.index = index
+        self.milliseconds = milliseconds
+        self.captureMilliseconds = captureMilliseconds
+        self.recorded = recorded
+        self.people = people
+        self.kind = kind
+        self.otherActivity = otherActivity
+    }
+}
+
 /// Redacted frames to evidence: each frame encoded to JPEG in a frame record with the boxes of
 /// the people whose events are recorded, kept in the pre-event ring, and written to a clip from
 /// the ring's pre-roll until every such person has left, plus the post-roll.
@@ -22,6 +46,9 @@ public final class EvidenceRecorder<Sink: EventClipSink> {
     private var boxes: [RecordBox] = []
     /// Bytes of the last encoded frame.
     public private(set) var lastFrameBytes = 0
+    /// As an `EvidenceStage`: the errors not yet logged, and the time spent.
+    var failures: [String] = []
+    var spent: (nanoseconds: Int64, frames: Int) = (0, 0)
 
     public init(sink: Sink, preRollMilliseconds: Int, postRollMilliseconds: Int, ringBytes: Int, quality: Int) throws(DeviceError) {
         encoder = try RedactedJPEGEncoder(quality: quality)
@@ -31,23 +58,21 @@ public final class EvidenceRecorder<Sink: EventClipSink> {
 
     public var isRecording: Bool { recorder.isRecording }
 
-    /// One redacted frame. `recorded` are the events of this frame that the policy records;
-    /// `otherActivity` keeps a clip open without a person (a tamper event).
-    public func frame(_ frame: borrowing RedactedFrame, index: Int, milliseconds: Int, captureMilliseconds: Int64,
-                      recorded: [SceneEvent], people: [TrackedPerson], kind: EventKind?, otherActivity: Bool) throws(DeviceError) {
-        for event in recorded where !eventTracks.contains(event.trackID) { eventTracks.append(event.trackID) }
-        eventTracks.removeAll { id in !people.contains { $0.id == id } }
-        if !recorder.isRecording, let kind { recorder.sink.eventKind = kind }
+    /// One redacted frame, with what the analysis and the policy said of it.
+    public func frame(_ frame: borrowing RedactedFrame, facts: EvidenceFrameFacts) throws(DeviceError) {
+        for event in facts.recorded where !eventTracks.contains(event.trackID) { eventTracks.append(event.trackID) }
+        eventTracks.removeAll { id in !facts.people.contains { $0.id == id } }
+        if !recorder.isRecording, let kind = facts.kind { recorder.sink.eventKind = kind }
         boxes.removeAll(keepingCapacity: true)
-        for person in people where eventTracks.contains(person.id) {
+        for person in facts.people where eventTracks.contains(person.id) {
             boxes.append(RecordBox(x: person.box.minX, y: person.box.minY, width: person.box.width, height: person.box.height))
         }
-        let active = !recorded.isEmpty || !eventTracks.isEmpty || otherActivity
+        let active = !facts.recorded.isEmpty || !eventTracks.isEmpty || facts.otherActivity
         let record = try encoder.encode(frame) { jpeg in
-            FrameRecord.encode(captureMilliseconds: captureMilliseconds, frameIndex: UInt32(truncatingIfNeeded: index), boxes: boxes, jpeg: jpeg)
+            FrameRecord.encode(captureMilliseconds: facts.captureMilliseconds, frameIndex: UInt32(truncatingIfNeeded: facts.index), boxes: boxes, jpeg: jpeg)
         }
         lastFrameBytes = record.count
-        record.withUnsafeBytes { recorder.frame($0, frameIndex: index, milliseconds: milliseconds, eventActive: active) }
+        record.withUnsafeBytes { recorder.frame($0, frameIndex: facts.index, milliseconds: facts.milliseconds, eventActive: active) }
     }
 
     /// Closes an open clip (shutdown, camera lost).
