@@ -173,6 +173,7 @@ public final class UnitDaemon {
                 status.evidenceNanoseconds += work.nanoseconds
                 status.evidenceFrames += work.frames
             }
+            status.evidenceWaitNanoseconds += evidenceThread?.waitedNanoseconds ?? 0
         }
         let tamper = SceneTamperDetector(width: mode.width, height: mode.height, settings: configuration.tamper)
         var raw = RawFrame(width: mode.width, height: mode.height, format: mode.chroma)
@@ -481,7 +482,9 @@ public final class UnitDaemon {
         var path = hundredths(mean) + " ms a frame to analyse, redact, encode and record"
         if status.evidenceThread {
             let evidence = status.evidenceFrames > 0 ? Int(status.evidenceNanoseconds / Int64(status.evidenceFrames) / 10_000) : 0
-            path = hundredths(mean) + " ms a frame to analyse and redact, and on the evidence thread " + hundredths(evidence) + " ms to encode and record"
+            let waited = status.steadyFrames > 0 ? Int(status.evidenceWaitNanoseconds / Int64(status.steadyFrames) / 10_000) : 0
+            path = hundredths(mean) + " ms a frame to analyse and redact (of which " + hundredths(waited) + " ms waiting for the evidence thread), and on the evidence thread "
+                + hundredths(evidence) + " ms to encode and record"
         }
         log.log(.notice, "stopped: \(status.frames) frames (" + path + "; the first, with its face search over the whole frame, \(first) ms), \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver")
     }

@@ -38,6 +38,8 @@ public struct UnitStatus {
     /// The evidence stage's time and frames over the streams that ended.
     public var evidenceNanoseconds: Int64 = 0
     public var evidenceFrames = 0
+    /// How long capture waited for the evidence thread to finish a buffer, over those streams.
+    public var evidenceWaitNanoseconds: Int64 = 0
     /// The mean grey level and `SharpnessScore` of a raw frame, once a second: diag judges the aim and focus by them.
     public var brightness = 0
     public var sharpnessTenths = 0

@@ -22,6 +22,8 @@ public final class EvidenceRecorderThread: EvidenceStage {
     private var recording = false
     private var failures: [String] = []
     private var spent: (nanoseconds: Int64, frames: Int) = (0, 0)
+    /// How long capture waited for the spare buffer, in all: this thread being the slower half.
+    public private(set) var waitedNanoseconds: Int64 = 0
     private var thread = pthread_t()
     private var running = false
 
@@ -70,7 +72,11 @@ public final class EvidenceRecorderThread: EvidenceStage {
     public func record(_ frame: consuming RedactedFrame, facts: EvidenceFrameFacts) -> RawFrame {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        while spare == nil { pthread_cond_wait(changed, lock) }
+        if spare == nil {
+            let started = vigil_clock_nanoseconds(CLOCK_MONOTONIC)
+            while spare == nil { pthread_cond_wait(changed, lock) }
+            waitedNanoseconds += vigil_clock_nanoseconds(CLOCK_MONOTONIC) - started
+        }
         handedOver = consume frame
         handedOverFacts = facts
         pthread_cond_broadcast(changed)
