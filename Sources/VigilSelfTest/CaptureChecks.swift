@@ -37,6 +37,25 @@ let captureChecks: [SelfCheck] = [
                      fourcc.description + " refuses a buffer one byte short")
         }
         r.expect(PixelUnpacker.chroma(for: FourCC("RGB3")!) == nil, "RGB goes to libv4lconvert")
+        let narrow = Frame(width: 4, height: 2, format: .yuv422)
+        r.expect(!packed(.yuyv, bytesPerLine: 8).withUnsafeBytes { PixelUnpacker.unpack($0, fourcc: .yuyv, bytesPerLine: 6, into: narrow) },
+                 "YUYV refuses lines shorter than the picture's width")
+    },
+    SelfCheck("capture.unpack-yuyv-words") { r in
+        // Widths with and without a last pixel pair after the four-pixel steps, against byte by byte.
+        for width in [6, 8, 14] {
+            let stride = 2 * width + 4, height = 3
+            let bytes = (0..<(stride * height)).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let frame = Frame(width: width, height: height, format: .yuv422)
+            r.expect(bytes.withUnsafeBytes { PixelUnpacker.unpack($0, fourcc: .yuyv, bytesPerLine: stride, into: frame) }, "width \(width) unpacks")
+            guard let (cb, cr) = frame.chroma else { continue }
+            var same = true
+            for y in 0..<height {
+                for x in 0..<width where frame.luma[x, y] != bytes[y * stride + 2 * x] { same = false }
+                for x in 0..<(width / 2) where cb[x, y] != bytes[y * stride + 4 * x + 1] || cr[x, y] != bytes[y * stride + 4 * x + 3] { same = false }
+            }
+            r.expect(same, "width \(width): every luma and chroma byte where the byte-by-byte layout puts it")
+        }
     },
     SelfCheck("capture.fourcc") { r in
         r.expect(FourCC("YUYV") == .yuyv && FourCC("NV12") == .nv12 && FourCC("GREY") == .grey, "known codes")

@@ -30,21 +30,14 @@ public enum PixelUnpacker {
     public static func unpack(_ bytes: UnsafeRawBufferPointer, fourcc: FourCC, bytesPerLine: Int, into frame: Frame) -> Bool {
         let width = frame.luma.width, height = frame.luma.height
         guard let needed = minimumBytes(for: fourcc, width: width, height: height, bytesPerLine: bytesPerLine),
-              bytes.count >= needed, frame.format == chroma(for: fourcc) else { return false }
+              bytes.count >= needed, frame.format == chroma(for: fourcc),
+              bytesPerLine >= (fourcc == .yuyv ? 2 * width : width) else { return false }
         let source = bytes.bindMemory(to: UInt8.self)
         switch fourcc {
         case .yuyv:
             guard let (cb, cr) = frame.chroma else { return false }
             for y in 0..<height {
-                let line = y * bytesPerLine
-                let luma = frame.luma.row(y), blue = cb.row(y), red = cr.row(y)
-                for x in 0..<(width / 2) {
-                    let pair = line + 4 * x
-                    luma[2 * x] = source[pair]
-                    blue[x] = source[pair + 1]
-                    luma[2 * x + 1] = source[pair + 2]
-                    red[x] = source[pair + 3]
-                }
+                unpackYUYVRow(bytes.baseAddress! + y * bytesPerLine, width: width, luma: frame.luma.row(y), blue: cb.row(y), red: cr.row(y))
             }
         case .nv12:
             guard let (cb, cr) = frame.chroma else { return false }
@@ -70,6 +63,34 @@ public enum PixelUnpacker {
             return false
         }
         return true
+    }
+
+    /// One YUYV row, four pixels (eight bytes) a step: one load and three stores instead of
+    /// sixteen byte moves, which is most of capture's time on the board.
+    private static func unpackYUYVRow(_ source: UnsafeRawPointer, width: Int, luma: UnsafeMutableBufferPointer<UInt8>,
+                                      blue: UnsafeMutableBufferPointer<UInt8>, red: UnsafeMutableBufferPointer<UInt8>) {
+        let lumaOut = UnsafeMutableRawPointer(luma.baseAddress!), blueOut = UnsafeMutableRawPointer(blue.baseAddress!)
+        let redOut = UnsafeMutableRawPointer(red.baseAddress!)
+        var x = 0
+        while x + 4 <= width {
+            // Bytes Y0 U0 Y1 V0 Y2 U1 Y3 V1, first in the lowest bits.
+            let word = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: 2 * x, as: UInt64.self))
+            let lumas = UInt32(truncatingIfNeeded: (word & 0xff) | (word >> 8 & 0xff00) | (word >> 16 & 0xff_0000) | (word >> 24 & 0xff00_0000))
+            let blues = UInt16(truncatingIfNeeded: (word >> 8 & 0xff) | (word >> 32 & 0xff00))
+            let reds = UInt16(truncatingIfNeeded: (word >> 24 & 0xff) | (word >> 48 & 0xff00))
+            lumaOut.storeBytes(of: lumas.littleEndian, toByteOffset: x, as: UInt32.self)
+            blueOut.storeBytes(of: blues.littleEndian, toByteOffset: x / 2, as: UInt16.self)
+            redOut.storeBytes(of: reds.littleEndian, toByteOffset: x / 2, as: UInt16.self)
+            x += 4
+        }
+        let bytes = source.assumingMemoryBound(to: UInt8.self)
+        while x + 2 <= width {
+            luma[x] = bytes[2 * x]
+            blue[x / 2] = bytes[2 * x + 1]
+            luma[x + 1] = bytes[2 * x + 2]
+            red[x / 2] = bytes[2 * x + 3]
+            x += 2
+        }
     }
 
     private static func copyRows(_ source: UnsafeBufferPointer<UInt8>, offset: Int, stride: Int, into plane: Plane) {
