@@ -88,6 +88,16 @@ let faceChecks: [SelfCheck] = [
         r.expect(whole == full && detector.windowsTried == fullWindows, "the whole frame as a region is the full search")
         let around = detector.detect(plane, within: [SearchRegion(box: Box(minX: 20, minY: 10, maxX: 75, maxY: 65))])
         r.expect(!around.isEmpty && detector.windowsTried < fullWindows, "a region around the square finds it with fewer windows")
+        // Regions away from the frame's edges: only their rows and columns are resized and
+        // integrated, so what lies outside them cannot change what is found, and each box
+        // found is on the square.
+        let right = [SearchRegion(box: Box(minX: 28, minY: 12, maxX: 90, maxY: 70)), SearchRegion(box: Box(minX: 50, minY: 40, maxX: 90, maxY: 70))]
+        let found = detector.detect(plane, within: right)
+        r.expect(!found.isEmpty && found.allSatisfy { $0.x <= 40 && $0.y <= 30 && $0.x + $0.width >= 48 && $0.y + $0.height >= 38 },
+                 "regions away from the edges find the square: \(found.count) boxes")
+        let noisy = planeWithSquare(40, 30, 8)
+        for y in 0..<80 { for x in 0..<100 where x < 28 || x > 90 || y < 12 || y > 70 { noisy[x, y] = UInt8(truncatingIfNeeded: x &* 73 &+ y &* 151) } }
+        r.expect(detector.detect(noisy, within: right) == found, "noise outside the regions changes nothing")
         r.expect(detector.detect(plane, within: [SearchRegion(box: Box(minX: 0, minY: 0, maxX: 35, maxY: 79))]).isEmpty, "a region beside it finds nothing")
     },
     SelfCheck("faces.search-plan-sweeps-the-whole-frame-within-its-budget") { r in

@@ -114,19 +114,30 @@ public final class FaceDetector {
     /// regions span fewer).
     private func scan<C: WindowClassifier>(_ luma: Plane, _ level: PyramidLevel, _ rows: Range<Int>, _ resizer: LinearResize?, _ classifier: C, _ regions: [Box]?) {
         guard rows.count >= cascade.windowHeight else { return }
+        let lastX = level.width - cascade.windowWidth, lastY = rows.upperBound - cascade.windowHeight
+        // Only the columns from the leftmost region's first window to the rightmost's last are
+        // resized and integrated, as the rows are: sums are differences, so the integral may
+        // start at any column.
+        var columns = 0..<level.width
+        if let regions {
+            guard !regions.isEmpty else { return }
+            let leftmost = regions.reduce(width) { min($0, $1.minX) }, rightmost = regions.reduce(0) { max($0, $1.maxX) }
+            columns = firstColumn(leftmost, level)..<min(level.width, lastColumn(rightmost, level, lastX) + cascade.windowWidth)
+            guard columns.count >= cascade.windowWidth else { return }
+        }
         let source = UnsafePointer(luma.pixels.baseAddress!)
         if let resizer {
-            resizer.resize(source, rowBytes: luma.stride, into: shrunk.baseAddress!, destinationRowBytes: level.width, rows: rows)
-            integral.integrate(UnsafePointer(shrunk.baseAddress!), rowBytes: level.width, width: level.width,
+            resizer.resize(source, rowBytes: luma.stride, into: shrunk.baseAddress!, destinationRowBytes: columns.count, rows: rows, columns: columns)
+            integral.integrate(UnsafePointer(shrunk.baseAddress!), rowBytes: columns.count, width: columns.count,
                                height: rows.count, withSquares: classifier.needsSquares)
         } else {
-            integral.integrate(source + rows.lowerBound * luma.stride, rowBytes: luma.stride, width: level.width, height: rows.count,
-                               withSquares: classifier.needsSquares)
+            integral.integrate(source + rows.lowerBound * luma.stride + columns.lowerBound, rowBytes: luma.stride, width: columns.count,
+                               height: rows.count, withSquares: classifier.needsSquares)
         }
         // OpenCV tries x, y = 0, step, 2 step, ... while the window stays inside the level, and
         // after a window that fails the first stage skips the next position.
-        let lastX = level.width - cascade.windowWidth, lastY = rows.upperBound - cascade.windowHeight
         let stride = integral.stride
+        let origin = rows.lowerBound * stride + columns.lowerBound
         var y = (rows.lowerBound + level.step - 1) / level.step * level.step
         while y <= lastY {
             // A window's full-frame rectangle may round a pixel past the frame: clipped, as the faces are.
@@ -141,8 +152,8 @@ public final class FaceDetector {
                 }
                 // The columns from the leftmost region's left edge to the rightmost's right edge.
                 let leftmost = rowBoxes.reduce(width) { min($0, $1.minX) }, rightmost = rowBoxes.reduce(0) { max($0, $1.maxX) }
-                x = max(0, leftmost * level.width / width / level.step * level.step - 2 * level.step)
-                rowEnd = min(lastX, (rightmost + 1) * level.width / width + level.step)
+                x = firstColumn(leftmost, level)
+                rowEnd = lastColumn(rightmost, level, lastX)
             }
             while x <= rowEnd {
                 if regions != nil {
@@ -152,7 +163,7 @@ public final class FaceDetector {
                         continue
                     }
                 }
-                let result = classifier.classify(integral, at: (y - rows.lowerBound) * stride + x)
+                let result = classifier.classify(integral, at: y * stride + x - origin)
                 windowsTried += 1
                 if result > 0 {
                     candidates.append(FaceBox(x: level.fullImage(x), y: level.fullImage(y), width: level.windowWidth, height: level.windowHeight))
@@ -163,5 +174,15 @@ public final class FaceDetector {
             }
             y += level.step
         }
+    }
+
+    /// The first window column (on the level's grid) whose window may lie in a region starting
+    /// at full-frame column `left`, and the last for one ending at `right`.
+    private func firstColumn(_ left: Int, _ level: PyramidLevel) -> Int {
+        max(0, left * level.width / width / level.step * level.step - 2 * level.step)
+    }
+
+    private func lastColumn(_ right: Int, _ level: PyramidLevel, _ lastX: Int) -> Int {
+        min(lastX, (right + 1) * level.width / width + level.step)
     }
 }

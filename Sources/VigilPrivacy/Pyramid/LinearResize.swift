@@ -12,6 +12,8 @@ final class LinearResize {
     /// Two horizontally resized source rows in 8.8 fixed point, and which rows they hold.
     private let lines: UnsafeMutableBufferPointer<UInt16>
     private var lineRows = (-1, -1)
+    /// The output columns the line buffers hold (those of the resize under way).
+    private var lineColumns = 0..<0
 
     /// Where each output position reads and with what weight of the second pixel.
     private struct Axis {
@@ -66,25 +68,27 @@ final class LinearResize {
 
     deinit { lines.deallocate() }
 
-    /// Resizes the image, or only the destination rows `range` (a search within a band of the
-    /// frame needs no more), written from `destination` on: the first row of the range first,
-    /// so the destination needs room for the band only.
-    func resize(_ source: UnsafePointer<UInt8>, rowBytes: Int, into destination: UnsafeMutablePointer<UInt8>, destinationRowBytes: Int, rows range: Range<Int>? = nil) {
+    /// Resizes the image, or only the destination rows `range` and columns `columnRange` (a
+    /// search within regions of the frame needs no more), written from `destination` on: the
+    /// range's first row and column first, so the destination needs room for them only.
+    func resize(_ source: UnsafePointer<UInt8>, rowBytes: Int, into destination: UnsafeMutablePointer<UInt8>, destinationRowBytes: Int,
+                rows range: Range<Int>? = nil, columns columnRange: Range<Int>? = nil) {
         lineRows = (-1, -1)
-        let lines = self.lines.baseAddress!
+        lineColumns = (columnRange ?? 0..<width).clamped(to: 0..<width)
+        let lines = self.lines.baseAddress!, left = lineColumns.lowerBound
         let band = (range ?? 0..<height).clamped(to: 0..<height)
         for y in band {
-            let out = destination + (y - band.lowerBound) * destinationRowBytes
+            let out = destination + (y - band.lowerBound) * destinationRowBytes - left
             if y < rows.first || y >= rows.end {
                 // Above the first or below the last row: that row alone, rounded to the byte.
                 let line = self.line(y < rows.first ? 0 : sourceHeight - 1, source, rowBytes, lines)
-                for x in 0..<width { out[x] = UInt8(truncatingIfNeeded: (UInt32(line[x]) + 128) >> 8) }
+                for x in lineColumns { out[x] = UInt8(truncatingIfNeeded: (UInt32(line[x]) + 128) >> 8) }
                 continue
             }
             let row = Int(rows.offsets[y])
             let upper = self.line(row, source, rowBytes, lines), lower = self.line(row + 1, source, rowBytes, lines)
             let lowerWeight = UInt32(rows.weights[y]), upperWeight = 256 - lowerWeight
-            for x in 0..<width {
+            for x in lineColumns {
                 let mixed = UInt32(upper[x]) * upperWeight + UInt32(lower[x]) * lowerWeight
                 out[x] = UInt8(truncatingIfNeeded: (mixed + 32768) >> 16)
             }
@@ -102,16 +106,17 @@ final class LinearResize {
         if slot == 0 { lineRows.0 = row } else { lineRows.1 = row }
         let pixels = source + row * rowBytes
         let firstPixel = UInt16(pixels[0]) << 8, lastPixel = UInt16(pixels[sourceWidth - 1]) << 8
-        for x in 0..<columns.first { line[x] = firstPixel }
+        let wanted = lineColumns
+        for x in (0..<columns.first).clamped(to: wanted) { line[x] = firstPixel }
         columns.offsets.withUnsafeBufferPointer { offsets in
             columns.weights.withUnsafeBufferPointer { weights in
-                for x in columns.first..<columns.end {
+                for x in (columns.first..<columns.end).clamped(to: wanted) {
                     let at = Int(offsets[x]), right = UInt32(weights[x])
                     line[x] = UInt16(truncatingIfNeeded: UInt32(pixels[at]) * (256 - right) + UInt32(pixels[at + 1]) * right)
                 }
             }
         }
-        for x in columns.end..<width { line[x] = lastPixel }
+        for x in (columns.end..<width).clamped(to: wanted) { line[x] = lastPixel }
         return line
     }
 }
