@@ -8,7 +8,9 @@ let embedded = Context.environment["VIGIL_EMBEDDED"] == "1"
 
 let swiftSettings: [SwiftSetting] = embedded ? [.enableExperimentalFeature("Embedded")] : []
 // The firmware has a size budget (scripts/build-firmware.sh): modules off the per-frame path
-// (devices, evidence, policy, diagnostics, self-checks, the commands) are optimised for size.
+// (devices, evidence, policy, diagnostics, self-checks, the commands) are optimised for size,
+// and so are the cold functions of the others (configuration, status, start and stop), marked
+// `@_optimize(size)`.
 let offFramePathSettings: [SwiftSetting] = embedded ? swiftSettings + [.unsafeFlags(["-Osize"])] : swiftSettings
 
 // Embedded objects carry no autolink entries, so the module maps' `link` lines do nothing there:

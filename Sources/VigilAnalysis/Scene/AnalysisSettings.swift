@@ -38,6 +38,7 @@ extension AnalysisParameters {
     }
 
     /// Applies `key=value`; throws for an unknown key or a value out of range.
+    @_optimize(size)
     public mutating func set(_ key: String, _ value: String) throws(SettingError) {
         guard let setting = AnalysisParameters.settings.first(where: { $0.key == key }) else {
             throw SettingError(message: "unknown setting '" + key + "' (known: " + commaSeparated(AnalysisParameters.settings.map { $0.key }) + ")")

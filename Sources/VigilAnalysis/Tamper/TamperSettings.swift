@@ -32,6 +32,7 @@ public struct TamperSettings: Equatable, Sendable {
     }
 
     /// Sets one key; returns why the value was refused, or nil.
+    @_optimize(size)
     public mutating func set(_ key: String, _ value: String) -> String? {
         if key == "enabled" {
             guard let flag = ConfigValue.flag(value) else { return "enabled '" + value + "': expected yes or no" }

@@ -89,6 +89,7 @@ public final class UnitDaemon {
     private var now: Int { Int((devices.clock.nanoseconds - startNanoseconds) / 1_000_000) }
 
     /// Runs until SIGTERM/SIGINT; returns the exit status.
+    @_optimize(size)
     public func run() -> Int32 {
         startNanoseconds = devices.clock.nanoseconds
         status.startedEpochMilliseconds = calendar.epochMilliseconds
@@ -308,6 +309,7 @@ public final class UnitDaemon {
     static let settleMilliseconds = 2000
 
     /// Applies the policy to the analysis' events: alarm, record, announce.
+    @_optimize(size)
     private func announceSceneEvents(_ events: [SceneEvent], isDay: Bool, milliseconds: Int, recorded: inout [SceneEvent], kind: inout EventKind?) {
         for event in events {
             let response = policy.respond(to: event.kind == .fall ? .fall : .motion, isDay: isDay)
@@ -321,6 +323,7 @@ public final class UnitDaemon {
         }
     }
 
+    @_optimize(size)
     private func cameraLost(_ message: String) {
         if status.cameraLostSince == nil {
             status.cameraLostSince = now
@@ -346,6 +349,7 @@ public final class UnitDaemon {
         writeStatus()
     }
 
+    @_optimize(size)
     private func handleRequests() {
         for request in devices.control.pending() {
             switch request {
@@ -373,6 +377,7 @@ public final class UnitDaemon {
     }
 
     /// A technician asked for a picture to aim the camera: the frame just redacted, never a raw one.
+    @_optimize(size)
     private func serveSnapshotRequest(_ frame: borrowing RedactedFrame) {
         guard FileSystem.exists(requests.snapshotRequest) else { return }
         _ = try? FileSystem.remove(requests.snapshotRequest)
@@ -399,6 +404,7 @@ public final class UnitDaemon {
         log.log(.notice, "lamp test: each output lit for 1 s in turn (sign, recording, alarm, status)")
     }
 
+    @_optimize(size)
     private func showLights() {
         let condition = UnitCondition(watching: status.cameraLostSince == nil && !stopping, recording: status.recording,
                                       alarmActive: alarm.isActive(atMilliseconds: now), fault: fault || writer?.snapshot.failure != nil,
@@ -434,6 +440,7 @@ public final class UnitDaemon {
         do throws(DeviceError) { try watchdog.feed() } catch { log.log(.error, "watchdog: " + error.message) }
     }
 
+    @_optimize(size)
     private func announceEvent(_ kind: String, detail: String, response: EventResponse? = nil) {
         status.events += 1
         status.lastEvent = kind + ": " + detail
@@ -451,6 +458,7 @@ public final class UnitDaemon {
         log.log(kind == "motion" ? .info : .notice, "event " + kind + ": " + detail)
     }
 
+    @_optimize(size)
     private func writeStatus() {
         startRequestedLampTest()
         status.uptimeMilliseconds = now
@@ -467,6 +475,7 @@ public final class UnitDaemon {
         }
     }
 
+    @_optimize(size)
     private func shutdown() {
         status.state = "stopped"
         writer?.stop()

@@ -59,6 +59,7 @@ public struct UnitStatus {
 
     public init() {}
 
+    @_optimize(size)
     public var rendered: String {
         var line = JSONLine()
         line.add("state", state)

@@ -33,6 +33,7 @@ public struct RedactionSettings: Sendable {
     }
 
     /// Sets one key; returns why the value was refused, or nil.
+    @_optimize(size)
     public mutating func set(_ key: String, _ value: String) -> String? {
         switch key {
         case "redact":

@@ -56,6 +56,7 @@ public struct UnitSettings: Sendable {
     }
 
     /// Sets one key; returns why the value was refused, or nil.
+    @_optimize(size)
     public mutating func set(section: String, _ key: String, _ value: String) -> String? {
         switch (section, key) {
         case ("camera", "device"):
@@ -140,6 +141,7 @@ public struct UnitSettings: Sendable {
     }
 
     /// The three sections with every key at its default, each with what it means.
+    @_optimize(size)
     public static func defaultsText() -> String {
         let d = UnitSettings()
         return """

@@ -7,6 +7,7 @@ extension ConfigFile {
     ///
     /// `sections` are the sections the file may have, with their keys. A malformed line, an
     /// unknown section or key, and a key given twice are errors; parsing goes on after each.
+    @_optimize(size)
     public init(parsing bytes: [UInt8], sections: [ConfigSection]) {
         var lines: [ConfigLine] = []
         var errors: [ConfigError] = []

@@ -1,6 +1,7 @@
 extension Cascade {
     /// Checks that every index stays inside the tables and every feature inside the window, so
     /// the classifiers can walk them unchecked. The built-in cascades were checked by the converter.
+    @_optimize(size)
     public func validate() throws(CascadeError) {
         let what = "cascade " + name + ": "
         guard windowWidth >= 4, windowHeight >= 4, windowWidth <= 127, windowHeight <= 127 else {
