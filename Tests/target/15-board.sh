@@ -52,10 +52,11 @@ if check "vivid-loop start plays a file into $LOOP_OUTPUT (exit $rc)" test $rc =
 	# Real time: 30 frames played a second, 15 captured: 2 file frames from one capture to the
 	# next, 58 in all. vivid's output thread loses a frame whenever it wakes up late, as it does
 	# under TCG when the host is busy (all of them on an idle host, 3/4 with the load at 4.5 on
-	# 2 cores): 60 % must pass.
+	# 2 cores): 60 % must pass. The capture wakes late as well, so more may pass between two
+	# captures (67 when the host's hypervisor took 15 %): up to 150 %.
 	advance=$(awk -v n=$N 'NR > 1 && $1 != "-" && last != "-" { sum += ($1 - last + n) % n } { last = $1 } END { print sum + 0 }' \
 		"$OUT/loop-frames.txt")
-	check "the file plays in real time: $advance of its frames pass in 29 captured (58 expected)" test "$advance" -ge 35 -a "$advance" -le 64
+	check "the file plays in real time: $advance of its frames pass in 29 captured (58 expected)" test "$advance" -ge 35 -a "$advance" -le 87
 fi
 
 # ---------------------------------------------------------------- the driver reset

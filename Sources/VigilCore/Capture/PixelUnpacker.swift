@@ -66,7 +66,7 @@ public enum PixelUnpacker {
     }
 
     /// One YUYV row, four pixels (eight bytes) a step: one load and three stores instead of
-    /// sixteen byte moves, which is most of capture's time on the board.
+    /// sixteen byte moves, on the thread that also analyses.
     private static func unpackYUYVRow(_ source: UnsafeRawPointer, width: Int, luma: UnsafeMutableBufferPointer<UInt8>,
                                       blue: UnsafeMutableBufferPointer<UInt8>, red: UnsafeMutableBufferPointer<UInt8>) {
         let lumaOut = UnsafeMutableRawPointer(luma.baseAddress!), blueOut = UnsafeMutableRawPointer(blue.baseAddress!)
