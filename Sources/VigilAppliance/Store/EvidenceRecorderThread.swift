@@ -1,4 +1,5 @@
 import CSystem
+import VigilDevices
 import VigilPrivacy
 
 /// The evidence stage on a second core: the capture thread hands each redacted frame over and
@@ -12,9 +13,8 @@ import VigilPrivacy
 /// and the driver's queue absorbs that as it would a slow frame.
 public final class EvidenceRecorderThread: EvidenceStage {
     private let recorder: any EvidenceStage
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    // Guarded by `lock`. `spare` present means nothing is handed over or being encoded.
+    private let worker = WorkerThread()
+    // Guarded by `worker.locked`. `spare` present means nothing is handed over or being encoded.
     private var handedOver: RedactedFrame? = nil
     private var handedOverFacts: EvidenceFrameFacts? = nil
     private var spare: RawFrame?
@@ -24,115 +24,86 @@ public final class EvidenceRecorderThread: EvidenceStage {
     private var spent: (nanoseconds: Int64, frames: Int) = (0, 0)
     /// How long capture waited for the spare buffer, in all: this thread being the slower half.
     public private(set) var waitedNanoseconds: Int64 = 0
-    private var thread = pthread_t()
-    private var running = false
 
     /// `spare` is the second buffer, of the same size and format as the capture's.
     public init(recorder: any EvidenceStage, spare: consuming RawFrame) {
         self.recorder = recorder
         self.spare = consume spare
-        pthread_mutex_init(lock, nil)
-        pthread_cond_init(changed, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(changed)
-        pthread_mutex_destroy(lock)
-        changed.deallocate()
-        lock.deallocate()
     }
 
     /// Starts the thread; false if the system refused one (the caller keeps frames itself).
-    public func start() -> Bool {
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let status = pthread_create(&thread, nil, { raw in
-            let stage = Unmanaged<EvidenceRecorderThread>.fromOpaque(raw!).takeRetainedValue()
-            stage.encodeHandedOverFrames()
-            return nil
-        }, context)
-        if status != 0 {
-            Unmanaged<EvidenceRecorderThread>.fromOpaque(context).release()
-            return false
-        }
-        running = true
-        return true
-    }
+    public func start() -> Bool { worker.start { self.encodeHandedOverFrames() } }
 
     /// Keeps the frame handed over last, then joins the thread.
     public func stop() {
-        guard running else { return }
-        pthread_mutex_lock(lock)
-        stopping = true
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(lock)
-        pthread_join(thread, nil)
-        running = false
+        guard worker.isRunning else { return }
+        worker.locked {
+            stopping = true
+            worker.announceChange()
+        }
+        worker.join()
     }
 
     public func record(_ frame: consuming RedactedFrame, facts: EvidenceFrameFacts) -> RawFrame {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        if spare == nil {
-            let started = vigil_clock_nanoseconds(CLOCK_MONOTONIC)
-            while spare == nil { pthread_cond_wait(changed, lock) }
-            waitedNanoseconds += vigil_clock_nanoseconds(CLOCK_MONOTONIC) - started
+        var incoming: RedactedFrame? = consume frame
+        return worker.locked {
+            if spare == nil {
+                let started = vigil_clock_nanoseconds(CLOCK_MONOTONIC)
+                while spare == nil { worker.waitForChange() }
+                waitedNanoseconds += vigil_clock_nanoseconds(CLOCK_MONOTONIC) - started
+            }
+            handedOver = incoming.take()
+            handedOverFacts = facts
+            worker.announceChange()
+            return spare.take()!
         }
-        handedOver = consume frame
-        handedOverFacts = facts
-        pthread_cond_broadcast(changed)
-        return spare.take()!
     }
 
-    public var isRecording: Bool { locked { recording } }
+    public var isRecording: Bool { worker.locked { recording } }
 
     public func takeFailures() -> [String] {
-        locked {
+        worker.locked {
             defer { failures.removeAll() }
             return failures
         }
     }
 
-    public var work: (nanoseconds: Int64, frames: Int) { locked { spent } }
+    public var work: (nanoseconds: Int64, frames: Int) { worker.locked { spent } }
 
     public func finish(atFrame index: Int) {
         waitUntilIdle()
         // The thread waits for work until the next hand-over, so the recorder is ours meanwhile.
         recorder.finish(atFrame: index)
         let stillRecording = recorder.isRecording
-        locked { recording = stillRecording }
+        worker.locked { recording = stillRecording }
     }
 
     /// Waits until the frame handed over last is kept (tests, `finish`).
     public func waitUntilIdle() {
-        pthread_mutex_lock(lock)
-        while spare == nil { pthread_cond_wait(changed, lock) }
-        pthread_mutex_unlock(lock)
+        worker.locked {
+            while spare == nil { worker.waitForChange() }
+        }
     }
 
     private func encodeHandedOverFrames() {
         while true {
-            pthread_mutex_lock(lock)
-            while handedOver == nil && !stopping { pthread_cond_wait(changed, lock) }
-            guard let frame = handedOver.take(), let facts = handedOverFacts else {
-                pthread_mutex_unlock(lock)
-                return
+            var facts: EvidenceFrameFacts? = nil
+            let next: RedactedFrame? = worker.locked {
+                while handedOver == nil && !stopping { worker.waitForChange() }
+                facts = handedOverFacts
+                return handedOver.take()
             }
-            pthread_mutex_unlock(lock)
+            guard let frame = consume next, let facts else { return }
             let buffer = recorder.record(frame, facts: facts)
             let stillRecording = recorder.isRecording, newFailures = recorder.takeFailures(), work = recorder.work
-            pthread_mutex_lock(lock)
-            spare = consume buffer
-            recording = stillRecording
-            failures += newFailures
-            spent = work
-            pthread_cond_broadcast(changed)
-            pthread_mutex_unlock(lock)
+            var returned: RawFrame? = consume buffer
+            worker.locked {
+                spare = returned.take()
+                recording = stillRecording
+                failures += newFailures
+                spent = work
+                worker.announceChange()
+            }
         }
-    }
-
-    private func locked<Result>(_ body: () -> Result) -> Result {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return body()
     }
 }
