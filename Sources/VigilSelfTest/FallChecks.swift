@@ -21,7 +21,7 @@ private func events(pieces: (Int) -> [(x: Int, y: Int, w: Int, h: Int)], seconds
         scene.gain = gain(t)
         scene.render(into: frame)
         for box in pieces(t) { scene.drawBox(x: box.x, y: box.y, width: box.w, height: box.h, level: 25, into: frame) }
-        analyzer.analyze(frame, frameIndex: index, milliseconds: t) { found.append($0) }
+        analyzer.analyze(frame, frameIndex: index, milliseconds: t, events: &found)
     }
     return found
 }

@@ -27,7 +27,7 @@ private func walkAndFall(_ zones: [(key: String, corners: String)], _ r: inout C
         } else if t >= 1000 {
             scene.drawBox(x: min(150, 20 + (t - 1000) / 20), y: 100, width: 24, height: 80, level: 25, into: frame)
         }
-        analyzer.analyze(frame, frameIndex: index, milliseconds: t) { found.append($0) }
+        analyzer.analyze(frame, frameIndex: index, milliseconds: t, events: &found)
     }
     return found
 }

@@ -43,9 +43,12 @@ private func run(
     let clock = SystemClock()
     var frameIndex = 0
     // Frame numbers and times keep rising when the clip loops, as they would on a camera.
+    var events: [SceneEvent] = []
+    events.reserveCapacity(8)
     func analyzeNext() {
         let luma = clip.lumas[frameIndex % clip.lumas.count]
-        analyzer.analyze(luma, frameIndex: frameIndex, milliseconds: header.milliseconds(atFrame: frameIndex)) { _ in }
+        events.removeAll(keepingCapacity: true)
+        analyzer.analyze(luma, frameIndex: frameIndex, milliseconds: header.milliseconds(atFrame: frameIndex), events: &events)
         frameIndex += 1
     }
     for _ in 0..<warmupFrames { analyzeNext() }

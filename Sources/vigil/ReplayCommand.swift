@@ -149,6 +149,7 @@ func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSe
         print(line.rendered)
         events += 1
     }
+    var frameEvents: [SceneEvent] = []
     while true {
         do throws(Y4MError) {
             guard try raw.capture({ frame throws(Y4MError) in try reader.read(into: frame) }) else { break }
@@ -172,7 +173,9 @@ func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSe
             tamperEvents += 1
         }
         guard let recording else {
-            analyzer.analyze(raw.luma, frameIndex: index, milliseconds: milliseconds, report: printEvent)
+            frameEvents.removeAll(keepingCapacity: true)
+            analyzer.analyze(raw.luma, frameIndex: index, milliseconds: milliseconds, events: &frameEvents)
+            frameEvents.forEach(printEvent)
             analysisNanoseconds += clock.nanoseconds - started
             printTamper()
             continue

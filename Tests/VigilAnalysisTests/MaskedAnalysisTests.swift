@@ -35,12 +35,13 @@ import VigilCore
 
     @Test func whatTheAnalysisKeepsOfAMaskedWindowIsItsMosaic() {
         let unmasked = SceneAnalyzer(width: Self.width, height: Self.height)
-        unmasked.analyze(Self.frame(phase: 0), frameIndex: 0, milliseconds: 0) { _ in }
+        var events: [SceneEvent] = []
+        unmasked.analyze(Self.frame(phase: 0), frameIndex: 0, milliseconds: 0, events: &events)
         #expect(!Self.isMosaic(unmasked.change.previous) && !Self.isMosaic(unmasked.background.mean), "without a mask the detail is kept")
         let analyzer = SceneAnalyzer(width: Self.width, height: Self.height, masked: [Self.window])
         for index in 0..<10 {
             let frame = Self.frame(phase: index % 3)
-            analyzer.analyze(frame, frameIndex: index, milliseconds: index * 200) { _ in }
+            analyzer.analyze(frame, frameIndex: index, milliseconds: index * 200, events: &events)
             #expect(Self.isMosaic(analyzer.change.previous) && Self.isMosaic(analyzer.background.mean), "frame \(index)")
             #expect(analyzer.change.previous[10, 10] == 110 && analyzer.change.previous[300, 200] == 110, "outside the mask the frame as it was")
         }

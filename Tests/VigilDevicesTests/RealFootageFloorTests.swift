@@ -14,14 +14,12 @@ import VigilDevices
         let reader = try Y4MReader(FileByteSource(path: path))
         let frame = reader.makeFrame()
         let analyzer = SceneAnalyzer(width: reader.header.width, height: reader.header.height)
-        var falls: [Int] = []
+        var events: [SceneEvent] = []
         while try reader.read(into: frame) {
             let index = reader.framesRead - 1
-            analyzer.analyze(frame.luma, frameIndex: index, milliseconds: reader.header.milliseconds(atFrame: index)) { event in
-                if event.kind == .fall { falls.append(event.milliseconds) }
-            }
+            analyzer.analyze(frame.luma, frameIndex: index, milliseconds: reader.header.milliseconds(atFrame: index), events: &events)
         }
-        return falls
+        return events.filter { $0.kind == .fall }.map { $0.milliseconds }
     }
 
     @Test func mostOfTheseFallsAreFound() throws {

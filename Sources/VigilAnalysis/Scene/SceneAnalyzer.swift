@@ -100,7 +100,10 @@ public final class SceneAnalyzer {
         notes.reserveCapacity(tracker.capacity)
     }
 
-    public func analyze(_ luma: Plane, frameIndex: Int, milliseconds: Int, report: (SceneEvent) -> Void) {
+    /// Analyses the next frame and appends the events it raises to `events`. An array, not a
+    /// callback: the optimiser copied the whole analysis for each caller's closure (20 KB of
+    /// the firmware).
+    public func analyze(_ luma: Plane, frameIndex: Int, milliseconds: Int, events: inout [SceneEvent]) {
         var mark = stageClock?() ?? 0
         let small = downscaler.shrink(luma)
         for area in masked { small.pixelate(area) }
@@ -126,7 +129,7 @@ public final class SceneAnalyzer {
             // Every live track feeds the fall detector, seen or held, inside the include zones
             // or not; events are reported only for people lying in one.
             if let rest = falls.observe(track, in: change, milliseconds: milliseconds), zones.includes(footOf: rest) {
-                report(SceneEvent(kind: .fall, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: rest.scaled(by: factor)))
+                events.append(SceneEvent(kind: .fall, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: rest.scaled(by: factor)))
             }
             guard track.missed == 0 && !track.occluded else { continue }
             guard let note = notes.firstIndex(where: { $0.trackID == track.id }) else {
@@ -136,7 +139,7 @@ public final class SceneAnalyzer {
             if !notes[note].reported && zones.includes(footOf: track.box) && track.area >= parameters.motionMinimumArea
                 && milliseconds - notes[note].startedAt >= parameters.motionMinimumMilliseconds {
                 notes[note].reported = true
-                report(SceneEvent(kind: .motion, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: track.box.scaled(by: factor)))
+                events.append(SceneEvent(kind: .motion, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: track.box.scaled(by: factor)))
             }
         }
     }

@@ -40,7 +40,7 @@ public final class FramePipeline {
 
     public func process(_ raw: consuming RawFrame, frameIndex: Int, milliseconds: Int) -> RedactedFrame {
         events.removeAll(keepingCapacity: true)
-        analyzer.analyze(raw.luma, frameIndex: frameIndex, milliseconds: milliseconds) { events.append($0) }
+        analyzer.analyze(raw.luma, frameIndex: frameIndex, milliseconds: milliseconds, events: &events)
         people.removeAll(keepingCapacity: true)
         for track in analyzer.tracker.tracks { people.append(TrackedPerson(id: track.id, box: track.box.scaled(by: analyzer.factor))) }
         var faces: [FaceBox] = []

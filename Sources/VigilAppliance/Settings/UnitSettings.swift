@@ -72,9 +72,9 @@ public struct UnitSettings: Sendable {
             if value == "auto" { camera.fourcc = nil; return nil }
             guard let fourcc = FourCC(value) else { return "format '" + value + "': expected auto or a four-character code such as YUYV, NV12, GREY, MJPG" }
             camera.fourcc = fourcc
-        case ("camera", "fps"): return integer(key, value, 1...120) { camera.framesPerSecond = $0 }
-        case ("camera", "buffers"): return integer(key, value, 2...32) { camera.buffers = $0 }
-        case ("camera", "timeout_ms"): return integer(key, value, 100...60_000) { cameraTimeoutMilliseconds = $0 }
+        case ("camera", "fps"): return Self.integer(key, value, 1...120, into: &camera.framesPerSecond)
+        case ("camera", "buffers"): return Self.integer(key, value, 2...32, into: &camera.buffers)
+        case ("camera", "timeout_ms"): return Self.integer(key, value, 100...60_000, into: &cameraTimeoutMilliseconds)
         case ("store", "directory"):
             guard value.hasPrefix("/") else { return "directory '" + value + "': expected an absolute path on the flash, e.g. /var/lib/vigil/clips" }
             storeDirectory = value
@@ -85,15 +85,21 @@ public struct UnitSettings: Sendable {
             }
             recipients = paths
         case ("store", "unit_key"): unitKey = value
-        case ("store", "quota_percent"): return integer(key, value, 0...100) { storage.quotaPercent = $0 }
-        case ("store", "quota_bytes"): return integer(key, value, 0...(1 << 50)) { storage.quotaBytes = $0 }
-        case ("store", "retention_hours"): return integer(key, value, 0...100_000) { storage.retentionMilliseconds = Int64($0) * 3_600_000 }
-        case ("store", "sync_every"): return integer(key, value, 1...100_000) { syncEvery = $0 }
-        case ("store", "pre_roll_ms"): return integer(key, value, 0...30_000) { preRollMilliseconds = $0 }
-        case ("store", "post_roll_ms"): return integer(key, value, 0...60_000) { postRollMilliseconds = $0 }
-        case ("store", "ring_bytes"): return integer(key, value, (256 << 10)...(256 << 20)) { ringBytes = $0 }
-        case ("store", "write_queue_bytes"): return integer(key, value, (256 << 10)...(256 << 20)) { writeQueueBytes = $0 }
-        case ("store", "jpeg_quality"): return integer(key, value, 10...100) { jpegQuality = $0 }
+        case ("store", "quota_percent"): return Self.integer(key, value, 0...100, into: &storage.quotaPercent)
+        case ("store", "quota_bytes"): return Self.integer(key, value, 0...(1 << 50), into: &storage.quotaBytes)
+        case ("store", "retention_hours"):
+            var hours = 0
+            guard let problem = Self.integer(key, value, 0...100_000, into: &hours) else {
+                storage.retentionMilliseconds = Int64(hours) * 3_600_000
+                return nil
+            }
+            return problem
+        case ("store", "sync_every"): return Self.integer(key, value, 1...100_000, into: &syncEvery)
+        case ("store", "pre_roll_ms"): return Self.integer(key, value, 0...30_000, into: &preRollMilliseconds)
+        case ("store", "post_roll_ms"): return Self.integer(key, value, 0...60_000, into: &postRollMilliseconds)
+        case ("store", "ring_bytes"): return Self.integer(key, value, (256 << 10)...(256 << 20), into: &ringBytes)
+        case ("store", "write_queue_bytes"): return Self.integer(key, value, (256 << 10)...(256 << 20), into: &writeQueueBytes)
+        case ("store", "jpeg_quality"): return Self.integer(key, value, 10...100, into: &jpegQuality)
         case ("store", "evidence_thread"):
             if value == "auto" { evidenceThread = nil; return nil }
             guard let flag = ConfigValue.flag(value) else { return "evidence_thread '" + value + "': expected auto, yes or no" }
@@ -105,12 +111,12 @@ public struct UnitSettings: Sendable {
             if value == "none" { watchdog = nil; return nil }
             guard value.hasPrefix("/") else { return "watchdog '" + value + "': expected none or the watchdog device, e.g. /dev/watchdog" }
             watchdog = value
-        case ("unit", "watchdog_needs_frames"): return flag(key, value) { watchdogNeedsFrames = $0 }
-        case ("unit", "watchdog_timeout_s"): return integer(key, value, 0...3600) { watchdogTimeoutSeconds = $0 }
+        case ("unit", "watchdog_needs_frames"): return Self.flag(key, value, into: &watchdogNeedsFrames)
+        case ("unit", "watchdog_timeout_s"): return Self.integer(key, value, 0...3600, into: &watchdogTimeoutSeconds)
         case ("unit", "log_level"):
             guard UnitSettings.logLevels.contains(value) else { return "log_level '" + value + "': expected one of " + commaSeparated(UnitSettings.logLevels) }
             logLevel = value
-        case ("unit", "syslog"): return flag(key, value) { syslog = $0 }
+        case ("unit", "syslog"): return Self.flag(key, value, into: &syslog)
         case ("unit", "log_file"):
             if value == "none" { logFile = nil; return nil }
             guard value.hasPrefix("/") else { return "log_file '" + value + "': expected none or an absolute path, e.g. /run/vigil/vigil.log" }
@@ -126,17 +132,19 @@ public struct UnitSettings: Sendable {
     }
 
     /// `ConfigValue`'s parsing, with the reason a technician reads when it refuses.
-    private func integer(_ key: String, _ value: String, _ range: ClosedRange<Int>, _ store: (Int) -> Void) -> String? {
+    // `inout`, not a closure to store the value: the optimiser copied a closure-taking helper
+    // for each caller (27 copies, 31 KB of the firmware).
+    private static func integer(_ key: String, _ value: String, _ range: ClosedRange<Int>, into setting: inout Int) -> String? {
         guard let number = ConfigValue.integer(value, in: range) else {
             return key + " '" + value + "': expected a whole number from \(range.lowerBound) to \(range.upperBound)"
         }
-        store(number)
+        setting = number
         return nil
     }
 
-    private func flag(_ key: String, _ value: String, _ store: (Bool) -> Void) -> String? {
+    private static func flag(_ key: String, _ value: String, into setting: inout Bool) -> String? {
         guard let flag = ConfigValue.flag(value) else { return key + " '" + value + "': expected yes or no" }
-        store(flag)
+        setting = flag
         return nil
     }
 
