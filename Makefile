@@ -111,8 +111,9 @@ redaction-video: deps host
 # BENCH_SCRATCH=.build-bench builds beside another build instead of waiting for its lock.
 BENCH_SCRATCH ?= .build
 BENCH_CLIPS = ../shared/data/fall/gmdcsa24
-# The whole per-frame path of `vigil run`, on the host build and on the unit's own static executable (x86_64 firmware)
-BENCH_UNIT_CLIPS = $(BENCH_CLIPS)/S3_Fall_01.mp4 $(BENCH_CLIPS)/S3_Fall_16.mp4 $(BENCH_CLIPS)/S4_Fall_03.mp4
+# The whole per-frame path of `vigil run`, on the host build and on the unit's own static executable (x86_64 firmware):
+# every 1280x720 clip of the footage (the target's size), and one at 640x480
+BENCH_UNIT_CLIPS = $(addprefix $(BENCH_CLIPS)/,S1_ADL_10.mp4 S1_ADL_16.mp4 S3_ADL_07.mp4 S3_ADL_15.mp4 S3_Fall_01.mp4 S3_Fall_15.mp4 S3_Fall_16.mp4 S4_Fall_03.mp4)
 DECODE_Y4M = mkdir -p build/bench && ffmpeg -nostdin -loglevel error -y -i $< -f yuv4mpegpipe -pix_fmt gray $@.part && mv $@.part $@
 
 bench: deps bench-build host build/bench/640x480.y4m build/bench/1280x720.y4m

@@ -16,6 +16,9 @@ final class ScriptedCamera: Camera {
     /// Frame numbers at which the camera disappears, and how many connects then fail.
     var unplugAt: [Int: Int] = [:]
     var corruptAt: Set<Int> = []
+    /// How many of 4 driver buffers are queued to fill when frame n is taken; nil: cannot tell.
+    var queuedBuffersAt: (Int) -> Int? = { _ in nil }
+    private(set) var buffersToFill: DriverBuffers? = nil
     private var failingConnects = 0
     private var connected = false
     var onEnd: () -> Void = {}
@@ -57,6 +60,7 @@ final class ScriptedCamera: Camera {
         clock.advance(milliseconds: intervalMilliseconds)
         let index = delivered
         delivered += 1
+        buffersToFill = queuedBuffersAt(index).map { DriverBuffers(queued: $0, total: 4) }
         if corruptAt.contains(index) { throw .corruptFrame("frame \(index): short") }
         scene.render(atMilliseconds: index * intervalMilliseconds, into: frame)
         return UInt32(index)

@@ -122,6 +122,7 @@ func milliseconds(in line: String) -> Int? {
             kept.append(clip.frames.map { "\($0.frameIndex) \($0.boxes.map { [$0.x, $0.y, $0.width, $0.height] }) \($0.jpeg.hashValue)" })
             let stopped = unit.log.lines.first { $0.contains("stopped: ") } ?? ""
             #expect(stopped.contains("on the evidence thread") == (setting == "yes"), "\(stopped)")
+            #expect(stopped.contains(" ms of CPU) to analyse"), "the capture thread's CPU time a frame: \(stopped)")
         }
         #expect(kept[0].count > 50 && kept[0] == kept[1], "the same frames, boxes and JPEG bytes either way")
     }
@@ -149,6 +150,28 @@ func milliseconds(in line: String) -> Int? {
         for name in unit.closedClips { #expect(try unit.openClip(name).completeness == .complete) }
         #expect(unit.log.lines.contains { $0.contains("status light: camera_lost") }, "the status light showed camera lost")
         #expect(status.frames == 140)
+    }
+
+    @Test func theFewestBuffersTheDriverHadToFillAreReportedOnceTheStreamSettled() throws {
+        let unit = try ScriptedUnit()
+        // The first frame's full face search leaves the driver without a buffer; later it
+        // runs down to one once.
+        unit.camera.queuedBuffersAt = { index in index < 3 ? 0 : index == 60 ? 1 : 3 }
+        let (_, status) = try unit.run(minuteOfDay: 23 * 60)
+        #expect(status.fewestBuffersToFill == 1 && status.driverBuffers == 4)
+        let file = try String(contentsOfFile: unit.configuration.unit.statusFile, encoding: .utf8)
+        #expect(file.contains("\"buffers\":4,\"fewest_buffers_to_fill\":1"), "status file: \(file)")
+        let stopped = unit.log.lines.first { $0.contains("stopped: ") } ?? ""
+        #expect(stopped.hasSuffix("by the driver (which had at least 1 of its 4 buffers to fill after the stream settled)"), "\(stopped)")
+    }
+
+    @Test func aCameraThatCannotTellItsBuffersLeavesThemUnreported() throws {
+        let unit = try ScriptedUnit()
+        let (_, status) = try unit.run(minuteOfDay: 23 * 60)
+        #expect(status.fewestBuffersToFill == nil)
+        let file = try String(contentsOfFile: unit.configuration.unit.statusFile, encoding: .utf8)
+        #expect(file.contains("\"fewest_buffers_to_fill\":-1"), "status file: \(file)")
+        #expect(unit.log.lines.first { $0.contains("stopped: ") }?.hasSuffix("by the driver") == true)
     }
 
     @Test func theTamperSwitchAndACorruptFrameAreReportedAndRecordingGoesOn() throws {

@@ -49,4 +49,14 @@ import VigilCore
         let steady = try #require(report(healthy.replacingOccurrences(of: "\"driver_drops\":2", with: "\"driver_drops\":50,\"settling_drops\":0")))
         #expect(steady.checks().first { $0.name == "frames" }?.verdict == .warn)
     }
+
+    @Test func dropsAreTheBoardsWhenTheDriverWentWithoutABufferAndTheCamerasWhenNot() throws {
+        let dropping = healthy.replacingOccurrences(of: "\"driver_drops\":2", with: "\"driver_drops\":50,\"settling_drops\":0,\"buffers\":4")
+        let starved = try #require(report(dropping.replacingOccurrences(of: "\"buffers\":4", with: "\"buffers\":4,\"fewest_buffers_to_fill\":0")))
+        let behind = try #require(starved.checks().first { $0.name == "frames" })
+        #expect(behind.verdict == .warn && behind.hint.contains("the board cannot keep up"), "\(behind.hint)")
+        let fed = try #require(report(dropping.replacingOccurrences(of: "\"buffers\":4", with: "\"buffers\":4,\"fewest_buffers_to_fill\":2")))
+        let skipping = try #require(fed.checks().first { $0.name == "frames" })
+        #expect(skipping.verdict == .warn && skipping.hint.contains("skipped by the camera while it had buffers to fill"), "\(skipping.hint)")
+    }
 }

@@ -111,6 +111,8 @@ check "every output is off after the stop (sign $(sim 0), recording $(sim 1), al
 	test "$(sim 0)$(sim 1)$(sim 2)$(sim 3)" = 0000
 status > "$OUT/status-stopped.json"
 check "the status file says stopped" grep -q '"state":"stopped"' "$OUT/status-stopped.json"
+check "the status file says how few of vivid's buffers were queued to fill, at the fewest ($(grep -o '"buffers":[^,]*,"fewest_buffers_to_fill":[^,]*' "$OUT/status-stopped.json"))" \
+	grep -q '"buffers":[2-9][0-9]*,"fewest_buffers_to_fill":[0-9]' "$OUT/status-stopped.json"
 check "no clip is left open on the flash" test -z "$(ls $CLIPS | grep partial)"
 check "the watchdog was fed throughout and closed with the magic character (no softdog expiry in dmesg: $expired_before before, $(expiries) after)" \
 	test "$(expiries)" = "$expired_before"
@@ -146,5 +148,6 @@ mkdir -p "$OUT/clips"
 cp $CLIPS/clip-*.vclip $CLIPS/unit.pub "$OUT/clips/"
 frames=$(sed -n 's/.*"camera":{[^}]*"frames":\([0-9]*\).*/\1/p' "$OUT/status-stopped.json")
 drops=$(sed -n 's/.*"driver_drops":\([0-9]*\).*/\1/p' "$OUT/status-stopped.json")
-echo "run: ${ran}s, $frames frames, $drops dropped by the driver; $(grep -c . "$OUT/events.jsonl") events; $n clips" | tee "$OUT/summary.txt"
+fewest=$(sed -n 's/.*"fewest_buffers_to_fill":\([0-9-]*\).*/\1/p' "$OUT/status-stopped.json")
+echo "run: ${ran}s, $frames frames, $drops dropped by the driver (which had at least $fewest buffers to fill once the stream settled); $(grep -c . "$OUT/events.jsonl") events; $n clips" | tee "$OUT/summary.txt"
 sed -n 's/^vigil: \(notice\|error\|warning\): //p' "$OUT/run.log" | head -40

@@ -220,7 +220,12 @@ public final class UnitDaemon {
                 if settling { status.driverDropsWhileSettling += Int(sequence &- last &- 1) }
             }
             lastSequence = sequence
+            if !settling, let buffers = devices.camera.buffersToFill {
+                status.driverBuffers = buffers.total
+                status.fewestBuffersToFill = min(status.fewestBuffersToFill ?? buffers.queued, buffers.queued)
+            }
             let started = devices.clock.nanoseconds
+            let startedOnCPU = vigil_clock_nanoseconds(CLOCK_THREAD_CPUTIME_ID)
             let statusDue = milliseconds - lastStatus >= 1000
             if statusDue {
                 status.brightness = SharpnessScore.meanLevel(raw.luma)
@@ -272,6 +277,7 @@ public final class UnitDaemon {
                 firstOfStream = false
             } else {
                 status.frameNanoseconds += spent
+                status.frameCPUNanoseconds += vigil_clock_nanoseconds(CLOCK_THREAD_CPUTIME_ID) - startedOnCPU
                 status.steadyFrames += 1
             }
             intervalWindows += pipeline.windowsTried
@@ -487,15 +493,17 @@ public final class UnitDaemon {
         devices.watchdog?.disarm()
         writeStatus()
         let mean = status.steadyFrames > 0 ? Int(status.frameNanoseconds / Int64(status.steadyFrames) / 10_000) : 0
+        let onCPU = status.steadyFrames > 0 ? Int(status.frameCPUNanoseconds / Int64(status.steadyFrames) / 10_000) : 0
         let first = Int(status.firstFrameNanoseconds / 1_000_000)
-        var path = hundredths(mean) + " ms a frame to analyse, redact, encode and record"
+        var path = hundredths(mean) + " ms a frame (" + hundredths(onCPU) + " ms of CPU) to analyse, redact, encode and record"
         if status.evidenceThread {
             let evidence = status.evidenceFrames > 0 ? Int(status.evidenceNanoseconds / Int64(status.evidenceFrames) / 10_000) : 0
             let waited = status.steadyFrames > 0 ? Int(status.evidenceWaitNanoseconds / Int64(status.steadyFrames) / 10_000) : 0
-            path = hundredths(mean) + " ms a frame to analyse and redact (of which " + hundredths(waited) + " ms waiting for the evidence thread), and on the evidence thread "
+            path = hundredths(mean) + " ms a frame (" + hundredths(onCPU) + " ms of CPU) to analyse and redact (of which " + hundredths(waited) + " ms waiting for the evidence thread), and on the evidence thread "
                 + hundredths(evidence) + " ms to encode and record"
         }
-        log.log(.notice, "stopped: \(status.frames) frames (" + path + "; the first, with its face search over the whole frame, \(first) ms), \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver")
+        log.log(.notice, "stopped: \(status.frames) frames (" + path + "; the first, with its face search over the whole frame, \(first) ms), \(status.events) events, \(status.queue.clipsClosed) clips, \(status.queue.framesDropped) frames dropped by the write queue, \(status.driverDrops) by the driver"
+            + (status.fewestBuffersToFill.map { " (which had at least \($0) of its \(status.driverBuffers) buffers to fill after the stream settled)" } ?? ""))
     }
 
     private func hundredths(_ value: Int) -> String {

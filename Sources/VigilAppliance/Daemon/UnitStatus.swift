@@ -18,6 +18,9 @@ public struct UnitStatus {
     /// The per-frame path's time over the whole run (analysis, redaction, encoding, recording),
     /// first frames of a stream left out (`steadyFrames` of them).
     public var frameNanoseconds: Int64 = 0
+    /// The same frames' CPU time on the capture thread: what the path costs when the machine
+    /// is shared (time the thread waited for the CPU or the hypervisor took is not in it).
+    public var frameCPUNanoseconds: Int64 = 0
     public var steadyFrames = 0
     /// The last stream's first frame, whose face search covers the whole frame.
     public var firstFrameNanoseconds: Int64 = 0
@@ -25,6 +28,11 @@ public struct UnitStatus {
     public var driverDrops = 0
     /// Of those, the ones while a stream settled (its first frame searches the whole picture for faces).
     public var driverDropsWhileSettling = 0
+    /// The fewest of its `driverBuffers` the driver had queued to fill, over the frames after a
+    /// stream settled: at 0 it went without one and frames were lost because the unit fell
+    /// behind; above 0 the steady drops are the camera's own. nil when the camera cannot tell.
+    public var fewestBuffersToFill: Int? = nil
+    public var driverBuffers = 0
     public var corruptFrames = 0
     /// Frames per second over the last report interval, in hundredths.
     public var rateHundredths = 0
@@ -73,6 +81,8 @@ public struct UnitStatus {
         cameraObject.add("fps", rateHundredths, fractionDigits: 2)
         cameraObject.add("driver_drops", driverDrops)
         cameraObject.add("settling_drops", driverDropsWhileSettling)
+        cameraObject.add("buffers", driverBuffers)
+        cameraObject.add("fewest_buffers_to_fill", fewestBuffersToFill ?? -1)
         cameraObject.add("corrupt_frames", corruptFrames)
         cameraObject.add("reconnects", reconnects)
         cameraObject.add("lost_for_s", cameraLostSince.map { (uptimeMilliseconds - $0) / 1000 } ?? 0)

@@ -58,5 +58,12 @@ public protocol Camera: AnyObject {
     /// Waits for the next picture and writes it into `frame` (of the mode's size and chroma);
     /// returns the driver's sequence number (gaps are frames the driver dropped).
     func capture(into frame: Frame, timeoutMilliseconds: Int32) throws(CaptureError) -> UInt32
+    /// After the last capture: how many of its buffers the driver still had queued to fill
+    /// (`CapturedFrame.buffersToFill`); nil when the camera cannot tell.
+    var buffersToFill: DriverBuffers? { get }
     func disconnect()
+}
+
+extension Camera {
+    public var buffersToFill: DriverBuffers? { nil }
 }

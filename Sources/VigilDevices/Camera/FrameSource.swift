@@ -5,6 +5,23 @@ public struct CapturedFrame {
     /// The driver's frame counter; gaps mean frames the driver dropped.
     public let sequence: UInt32
     public let bytes: UnsafeRawBufferPointer
+    /// How many of the driver's buffers were still queued for it to fill when this frame was
+    /// taken, of how many. Until the next frame is taken that number only falls, so its lowest
+    /// value over a run says whether the driver ever went without a buffer (a frame then lost
+    /// is the reader's fault) or whether the gaps in `sequence` are the driver's own skips.
+    /// nil when the source cannot tell.
+    public var buffersToFill: DriverBuffers? = nil
+}
+
+/// Of a driver's capture buffers, how many were queued for it to fill.
+public struct DriverBuffers: Equatable, Sendable {
+    public var queued: Int
+    public var total: Int
+
+    public init(queued: Int, total: Int) {
+        self.queued = queued
+        self.total = total
+    }
 }
 
 /// Anything that delivers frames: the V4L2 camera on the board, a scripted source in tests.

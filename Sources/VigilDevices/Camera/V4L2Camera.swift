@@ -189,11 +189,23 @@ public final class V4L2Camera: FrameSource {
         }
         let mapping = buffers[Int(buffer.index)]
         let used = min(Int(buffer.bytesused), mapping.bytes.count)
-        let result = body(CapturedFrame(sequence: buffer.sequence, bytes: UnsafeRawBufferPointer(rebasing: mapping.bytes[0..<used])))
+        let result = body(CapturedFrame(sequence: buffer.sequence, bytes: UnsafeRawBufferPointer(rebasing: mapping.bytes[0..<used]),
+                                        buffersToFill: queuedBuffers(besides: buffer.index)))
         if let error = fd.control(VIGIL_VIDIOC_QBUF, &buffer) {
             throw DeviceError("VIDIOC_QBUF on " + path, errno: error, hint: "driver error; see dmesg")
         }
         return result
+    }
+
+    /// The other buffers the driver holds to fill (QUEUED; not yet DONE): one ioctl each.
+    private func queuedBuffers(besides taken: UInt32) -> DriverBuffers? {
+        var queued = 0
+        for index in 0..<UInt32(buffers.count) where index != taken {
+            var other = describedBuffer(index: index)
+            guard fd.control(VIGIL_VIDIOC_QUERYBUF, &other) == nil else { return nil }
+            if other.flags & UInt32(V4L2_BUF_FLAG_QUEUED) != 0 { queued += 1 }
+        }
+        return DriverBuffers(queued: queued, total: buffers.count)
     }
 
     private func describedBuffer(index: UInt32) -> v4l2_buffer {

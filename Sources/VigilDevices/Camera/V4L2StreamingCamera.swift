@@ -20,6 +20,7 @@ public final class V4L2StreamingCamera: Camera {
     private var camera: V4L2Camera?
     private var format: CaptureFormat?
     private var conversion: V4LConversion?
+    public private(set) var buffersToFill: DriverBuffers? = nil
 
     public init(request: CameraRequest) { self.request = request }
 
@@ -78,6 +79,7 @@ public final class V4L2StreamingCamera: Camera {
         let outcome: (sequence: UInt32, problem: String?)
         do throws(DeviceError) {
             outcome = try camera.withNextFrame(timeoutMilliseconds: timeoutMilliseconds) { captured in
+                buffersToFill = captured.buffersToFill
                 if let conversion { return (captured.sequence, conversion.convert(captured.bytes, into: frame)) }
                 let whole = PixelUnpacker.unpack(captured.bytes, fourcc: format.fourcc, bytesPerLine: format.bytesPerLine, into: frame)
                 return (captured.sequence, whole ? nil : "\(captured.bytes.count) bytes, short of a \(format.width)x\(format.height) " + format.fourcc.description + " picture")
@@ -90,6 +92,7 @@ public final class V4L2StreamingCamera: Camera {
     }
 
     public func disconnect() {
+        buffersToFill = nil
         conversion = nil
         camera = nil
         format = nil

@@ -49,8 +49,12 @@ public struct DaemonStatusReport: Sendable {
             + (settlingDrops > 0 ? " (and \(settlingDrops) while the stream settled)" : "")
         // The first frame of a stream searches the whole picture for faces: drops then are expected.
         if frames > 0 && steadyDrops * 100 > frames {
-            checks.append(DiagnosticCheck("daemon", "frames", .warn, figures,
-                                          hint: "more than 1 % of the frames were dropped: the board cannot keep up; lower [camera] fps or size"))
+            // Whether the driver ever went without a buffer tells whose the drops are.
+            let fewestToFill = document["camera"]?["fewest_buffers_to_fill"]?.integer ?? -1
+            let hint = fewestToFill > 0
+                ? "more than 1 % of the frames were skipped by the camera while it had buffers to fill: the unit kept up; check the camera's cable and power, and its driver in dmesg"
+                : "more than 1 % of the frames were dropped: the board cannot keep up; lower [camera] fps or size"
+            checks.append(DiagnosticCheck("daemon", "frames", .warn, figures, hint: hint))
         } else {
             checks.append(.ok("daemon", "frames", figures))
         }
