@@ -162,7 +162,8 @@ public struct UnitSettings: Sendable {
             format = auto
             # frames per second, set explicitly (VIDIOC_S_PARM); a source with a fixed rate keeps its own
             fps = \(d.camera.framesPerSecond)
-            # driver buffers streamed by mmap (2 to 32)
+            # driver buffers streamed by mmap (2 to 32); each holds a frame (0.6 MB at 640x480 YUYV). More ride out
+            # a longer stall of the unit: raise it when the status file's fewest_buffers_to_fill reaches 0
             buffers = \(d.camera.buffers)
             # no frame for this long: the camera is lost; the unit closes the clip and reconnects with backoff
             timeout_ms = \(d.cameraTimeoutMilliseconds)

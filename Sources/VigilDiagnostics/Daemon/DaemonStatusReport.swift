@@ -53,7 +53,7 @@ public struct DaemonStatusReport: Sendable {
             let fewestToFill = document["camera"]?["fewest_buffers_to_fill"]?.integer ?? -1
             let hint = fewestToFill > 0
                 ? "more than 1 % of the frames were skipped by the camera while it had buffers to fill: the unit kept up; check the camera's cable and power, and its driver in dmesg"
-                : "more than 1 % of the frames were dropped: the board cannot keep up; lower [camera] fps or size"
+                : "more than 1 % of the frames were dropped: the board cannot keep up; lower [camera] fps or size, or raise [camera] buffers if it falls behind only now and then"
             checks.append(DiagnosticCheck("daemon", "frames", .warn, figures, hint: hint))
         } else {
             checks.append(.ok("daemon", "frames", figures))
