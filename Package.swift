@@ -70,7 +70,7 @@ if !embedded {
         .testTarget(name: "VigilPrivacyTests", dependencies: ["VigilPrivacy", "VigilCore"]),
         .testTarget(name: "VigilEvidenceTests", dependencies: ["VigilEvidence", "VigilDevices", "VigilCore", "VigilAppliance", "VigilPrivacy"]),
         .testTarget(name: "VigilApplianceTests", dependencies: ["VigilAppliance", "VigilUnit", "VigilPrivacy", "VigilEvidence", "VigilDevices", "VigilAnalysis", "VigilCore"]),
-        .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAnalysis", "VigilCore", "CSystem"]),
+        .testTarget(name: "VigilDevicesTests", dependencies: ["VigilDevices", "VigilAppliance", "VigilPrivacy", "VigilAnalysis", "VigilCore", "CSystem"]),
         .testTarget(name: "VigilMaintenanceTests", dependencies: ["VigilMaintenance", "VigilCore"]),
         // Runs the built `vigil` as a process (`swift test` builds every product first).
         .testTarget(name: "VigilCommandTests", dependencies: ["VigilCore"]),

@@ -36,8 +36,8 @@ let replayCommand = Command(
               exclude_zone = 0,0 640,0 640,60 0,60           # motion here is ignored (trees, a road)
               include_zone = 100,200 600,200 600,480 100,480 # if any: events only for people standing in one
             Its [tamper] section sets the thresholds of the camera checks (vigil config --defaults
-            lists them), e.g. [tamper] confirm_ms = 8000; [redaction] what is pixelated (with
-            --record) and its masks, which the analysis sees only as a mosaic, as on the unit.
+            lists them), e.g. [tamper] confirm_ms = 8000; [redaction] what is pixelated and its
+            masks: every frame is redacted as on the unit, and the analysis keeps masks and faces only as their mosaic.
             The other sections are checked, not used.
             A file with mistakes: every wrong line on stderr with its number, exit status 2.
 
@@ -75,8 +75,7 @@ let replayCommand = Command(
                 syncEvery: try arguments.integer("sync-every", default: 8, in: 1...100_000),
                 policy: StoragePolicy(quotaBytes: try arguments.integer("quota", default: 0, in: 0...Int.max),
                                       quotaPercent: try arguments.integer("quota-percent", default: 90, in: 0...100),
-                                      retentionMilliseconds: Int64(try arguments.integer("retention-hours", default: 72, in: 0...100_000)) * 3_600_000),
-                redaction: redaction)
+                                      retentionMilliseconds: Int64(try arguments.integer("retention-hours", default: 72, in: 0...100_000)) * 3_600_000))
         } else if ["recipients", "unit-key", "sync-every", "quota", "quota-percent", "retention-hours"].contains(where: { arguments.value($0) != nil }) {
             throw .refused(command: "replay", message: "--recipients, --unit-key, --sync-every, --quota, --quota-percent and --retention-hours go with --record DIR")
         }
@@ -98,7 +97,6 @@ struct RecordingRequest {
     let unitKey: String?
     let syncEvery: Int
     let policy: StoragePolicy
-    let redaction: RedactionSettings
 }
 
 func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSettings, tamper: TamperSettings, recording request: RecordingRequest? = nil) -> Int32 {
@@ -113,24 +111,24 @@ func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSe
         return 2
     }
     let header = reader.header
+    // As on the unit, every frame is analysed and redacted, and the analysis sees what was
+    // redacted only as its mosaic: the events are the unit's.
+    let pipeline: FramePipeline
+    do throws(CascadeError) {
+        pipeline = try FramePipeline(width: header.width, height: header.height, analysis: parameters, redaction: redaction)
+    } catch {
+        StandardStreams.writeError("vigil replay: " + error.message)
+        return UsageError.exitStatus
+    }
     var recording: ReplayRecording? = nil
     if let request {
         switch ReplayRecording.open(directory: request.directory, recipientList: request.recipients, unitKeyPath: request.unitKey,
-                                    syncEvery: request.syncEvery, policy: request.policy, header: header, analysis: parameters,
-                                    redaction: request.redaction) {
+                                    syncEvery: request.syncEvery, policy: request.policy, pipeline: pipeline) {
         case .success(let opened): recording = opened
         case .failure(let error):
             StandardStreams.writeError(error.message)
             return UsageError.exitStatus
         }
-    }
-    let analyzer: SceneAnalyzer
-    if let recording {
-        analyzer = recording.pipeline.analyzer
-    } else {
-        // As on the unit, the analysis sees the redaction's masks only as a mosaic.
-        let masks = redaction.policy.masks ? redaction.maskPlane(width: header.width, height: header.height) : nil
-        analyzer = SceneAnalyzer(width: header.width, height: header.height, parameters: parameters, masked: masks.map(Redactor.maskAreas) ?? [])
     }
     let tamperDetector = SceneTamperDetector(width: header.width, height: header.height, settings: tamper)
     let clock = SystemClock()
@@ -149,7 +147,6 @@ func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSe
         print(line.rendered)
         events += 1
     }
-    var frameEvents: [SceneEvent] = []
     while true {
         do throws(Y4MError) {
             guard try raw.capture({ frame throws(Y4MError) in try reader.read(into: frame) }) else { break }
@@ -162,8 +159,10 @@ func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSe
         let milliseconds = header.milliseconds(atFrame: index)
         let started = clock.nanoseconds
         let finding = tamperDetector.observe(raw.luma, milliseconds: milliseconds)
-        let printTamper = {
-            guard let finding else { return }
+        let redacted = pipeline.process(raw, frameIndex: index, milliseconds: milliseconds)
+        analysisNanoseconds += clock.nanoseconds - started
+        for event in pipeline.events { printEvent(event) }
+        if let finding {
             var line = JSONLine()
             line.add("event", "tamper")
             line.add("frame", index)
@@ -173,17 +172,9 @@ func replay(path: String, parameters: AnalysisParameters, redaction: RedactionSe
             tamperEvents += 1
         }
         guard let recording else {
-            frameEvents.removeAll(keepingCapacity: true)
-            analyzer.analyze(raw.luma, frameIndex: index, milliseconds: milliseconds, events: &frameEvents)
-            frameEvents.forEach(printEvent)
-            analysisNanoseconds += clock.nanoseconds - started
-            printTamper()
+            raw = redacted.recycle()
             continue
         }
-        let redacted = recording.pipeline.process(raw, frameIndex: index, milliseconds: milliseconds)
-        analysisNanoseconds += clock.nanoseconds - started
-        for event in recording.pipeline.events { printEvent(event) }
-        printTamper()
         do throws(DeviceError) {
             try recording.frame(redacted, index: index, milliseconds: milliseconds)
         } catch {

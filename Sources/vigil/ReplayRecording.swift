@@ -25,17 +25,11 @@ final class ReplayRecording {
 
     /// Opens the store, or says why recording is refused (fail closed: no clip is written).
     static func open(directory: String, recipientList: String, unitKeyPath: String?, syncEvery: Int, policy: StoragePolicy,
-                     header: Y4MHeader, analysis: AnalysisParameters, redaction: RedactionSettings) -> Result<ReplayRecording, UsageError> {
+                     pipeline: FramePipeline) -> Result<ReplayRecording, UsageError> {
         let recipients: [ReviewerPublicKey]
         switch KeyFiles.reviewerPublicKeys(recipientList.split(separator: ",").map { String($0) }) {
         case .success(let keys): recipients = keys
         case .failure(let error): return .failure(.refused(command: "replay", message: "recording refused: " + error.message))
-        }
-        let pipeline: FramePipeline
-        do throws(CascadeError) {
-            pipeline = try FramePipeline(width: header.width, height: header.height, analysis: analysis, redaction: redaction)
-        } catch {
-            return .failure(.refused(command: "replay", message: error.message))
         }
         do throws(StoreError) {
             let store = try ClipStore(directory: directory, unitKeyPath: unitKeyPath ?? directory + "/" + ClipNames.unitKey,

@@ -3,7 +3,8 @@ import VigilCore
 import VigilPrivacy
 
 /// Analyse, then redact: the per-frame path from a raw picture to a redacted one. The analysis
-/// reads the raw luma in place (the redaction's masks only as their mosaic); faces are searched
+/// reads the raw luma in place (the redaction's masks only as their mosaic) and then forgets
+/// the faces that were redacted from all it keeps to the next frame; faces are searched
 /// within the window budget around tracked people and held faces; the redactor pixelates in
 /// place and hands back the only kind of frame that may be encoded or kept.
 public final class FramePipeline {
@@ -49,8 +50,9 @@ public final class FramePipeline {
             faces = equalizer.withEqualized(raw.luma, rows: plan.rows) { detector.detect($0, within: regions) }
         }
         let redacted = redactor.redact(raw, faces: faces, people: people)
+        analyzer.forget(redactor.faceAreas)
         coveredFaces.removeAll(keepingCapacity: true)
-        for region in redactor.regions where region.kind == .face { coveredFaces.append(region.box) }
+        for area in redactor.faceAreas { coveredFaces.append(area.box) }
         return redacted
     }
 }

@@ -16,6 +16,14 @@ public final class Downscaler {
 
     deinit { sums.deallocate() }
 
+    /// As `shrink`, but never `input` itself: at factor 1 a copy, for a caller that paints on
+    /// what it gets while others still read `input`.
+    public func shrunkCopy(_ input: Plane) -> Plane {
+        guard factor == 1 else { return shrink(input) }
+        for y in 0..<output.height { _ = output.row(y).update(fromContentsOf: input.row(y)) }
+        return output
+    }
+
     /// The plane to analyse: `input` itself when the factor is 1, else the shrunk copy.
     public func shrink(_ input: Plane) -> Plane {
         guard factor > 1 else { return input }

@@ -38,6 +38,9 @@ public final class Redactor {
     private let maskExtent: Box?
     /// The regions pixelated in the last frame.
     public private(set) var regions: [RedactedRegion] = []
+    /// The mosaics painted over faces in the last frame, with their blocks: where the next
+    /// search looks first, and what the analysis forgets of them.
+    public private(set) var faceAreas: [PixelatedArea] = []
 
     public static let minimumBlock = 8
     static let maskBlock = 16
@@ -57,6 +60,7 @@ public final class Redactor {
         maskAreas = areas
         maskExtent = areas.first.map { first in areas.reduce(first.box) { $0.union($1.box) } }
         regions.reserveCapacity(256)
+        faceAreas.reserveCapacity(64)
     }
 
     /// The blocks of the mosaic grid that `masks` (non-zero inside the mask polygons) touches.
@@ -81,6 +85,7 @@ public final class Redactor {
         precondition(raw.width == width && raw.height == height)
         let frame = raw.frame
         regions.removeAll(keepingCapacity: true)
+        faceAreas.removeAll(keepingCapacity: true)
         if policy.faces {
             memory.update(detected: faces, people: people)
             for face in memory.faces {
@@ -108,8 +113,10 @@ public final class Redactor {
     /// Paints `box` in blocks of `block` pixels (never under the minimum) and notes it.
     private func cover(_ kind: RedactedRegion.Kind, _ box: Box, block: Int, in frame: Frame) {
         guard let clipped = box.clipped(width: width, height: height) else { return }
-        Mosaic.paint(clipped, blockSize: max(Redactor.minimumBlock, block), in: frame)
+        let area = PixelatedArea(box: clipped, block: max(Redactor.minimumBlock, block))
+        Mosaic.paint(area.box, blockSize: area.block, in: frame)
         regions.append(RedactedRegion(kind: kind, box: clipped))
+        if kind == .face { faceAreas.append(area) }
     }
 
     /// Where the head of a tracked person is: the top of an upright box (a head is about an
