@@ -6,12 +6,11 @@ private final class HandOver {
     let worker = WorkerThread()
     var offered: Int? = nil
     var received: [Int] = []
-    var stopping = false
 
-    func consume() {
+    func consume(from worker: WorkerThread) {
         while true {
             let value: Int? = worker.locked {
-                while offered == nil && !stopping { worker.waitForChange() }
+                while offered == nil && !worker.isStopping { worker.waitForChange() }
                 defer { worker.announceChange() }
                 defer { offered = nil }
                 return offered
@@ -25,7 +24,7 @@ private final class HandOver {
 @Suite struct WorkerThreadTests {
     @Test func valuesHandedOverOneAtATimeArriveInOrderAndStopJoins() {
         let handOver = HandOver()
-        #expect(handOver.worker.start { handOver.consume() })
+        #expect(handOver.worker.start { handOver.consume(from: handOver.worker) })
         #expect(handOver.worker.isRunning)
         for value in 0..<500 {
             handOver.worker.locked {
@@ -34,13 +33,8 @@ private final class HandOver {
                 handOver.worker.announceChange()
             }
         }
-        handOver.worker.locked {
-            while handOver.offered != nil { handOver.worker.waitForChange() }
-            handOver.stopping = true
-            handOver.worker.announceChange()
-        }
-        handOver.worker.join()
-        #expect(!handOver.worker.isRunning)
+        handOver.worker.stop()
+        #expect(!handOver.worker.isRunning && handOver.worker.isStopping)
         #expect(handOver.received == Array(0..<500))
     }
 
@@ -50,10 +44,9 @@ private final class HandOver {
         do {
             let handOver = HandOver()
             watched = handOver
-            handOver.stopping = true
-            #expect(worker.start { handOver.consume() })
+            #expect(worker.start { handOver.consume(from: worker) })
         }
-        worker.join()
+        worker.stop()
         #expect(watched == nil, "released once the thread has returned")
     }
 }

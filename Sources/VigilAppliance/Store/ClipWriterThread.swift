@@ -35,7 +35,6 @@ public final class ClipWriterThread: ClipSink {
     private var queue: [Work] = []
     private var head = 0
     private var progress = Progress()
-    private var stopping = false
     private var enqueued = 0
     private var finished = 0
 
@@ -48,14 +47,7 @@ public final class ClipWriterThread: ClipSink {
     public func start() -> Bool { worker.start { self.drain() } }
 
     /// Lets the writer finish what is queued (closing the clip, if the recorder ended it), then joins it.
-    public func stop() {
-        guard worker.isRunning else { return }
-        worker.locked {
-            stopping = true
-            worker.announceChange()
-        }
-        worker.join()
-    }
+    public func stop() { worker.stop() }
 
     /// Waits until the writer has done everything queued so far (tests, shutdown).
     public func waitUntilIdle() {
@@ -96,7 +88,7 @@ public final class ClipWriterThread: ClipSink {
     private func drain() {
         while true {
             let next: Work? = worker.locked {
-                while head == queue.count && !stopping { worker.waitForChange() }
+                while head == queue.count && !worker.isStopping { worker.waitForChange() }
                 if head == queue.count { return nil }
                 let work = queue[head]
                 head += 1

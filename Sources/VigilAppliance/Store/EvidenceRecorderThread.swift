@@ -18,7 +18,6 @@ public final class EvidenceRecorderThread: EvidenceStage {
     private var handedOver: RedactedFrame? = nil
     private var handedOverFacts: EvidenceFrameFacts? = nil
     private var spare: RawFrame?
-    private var stopping = false
     private var recording = false
     private var failures: [String] = []
     private var spent: (nanoseconds: Int64, frames: Int) = (0, 0)
@@ -35,14 +34,7 @@ public final class EvidenceRecorderThread: EvidenceStage {
     public func start() -> Bool { worker.start { self.encodeHandedOverFrames() } }
 
     /// Keeps the frame handed over last, then joins the thread.
-    public func stop() {
-        guard worker.isRunning else { return }
-        worker.locked {
-            stopping = true
-            worker.announceChange()
-        }
-        worker.join()
-    }
+    public func stop() { worker.stop() }
 
     public func record(_ frame: consuming RedactedFrame, facts: EvidenceFrameFacts) -> RawFrame {
         var incoming: RedactedFrame? = consume frame
@@ -89,7 +81,7 @@ public final class EvidenceRecorderThread: EvidenceStage {
         while true {
             var facts: EvidenceFrameFacts? = nil
             let next: RedactedFrame? = worker.locked {
-                while handedOver == nil && !stopping { worker.waitForChange() }
+                while handedOver == nil && !worker.isStopping { worker.waitForChange() }
                 facts = handedOverFacts
                 return handedOver.take()
             }

@@ -3,12 +3,15 @@ import CSystem
 /// One POSIX thread with the lock and condition its owner shares with it: the plumbing of the
 /// unit's background stages (clip writing, evidence encoding), so each of them is only its
 /// hand-over logic. The owner keeps its shared state under `locked`, waits in `waitForChange`
-/// and announces changes with `announceChange`, both inside `locked`.
+/// and announces changes with `announceChange`, both inside `locked`; its body returns once it
+/// sees `isStopping` and has nothing left to do.
 public final class WorkerThread {
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var thread = pthread_t()
     public private(set) var isRunning = false
+    /// Set by `stop`; read inside `locked`.
+    public private(set) var isStopping = false
 
     /// The body travels to the new thread in a retained box: whatever it captures (usually the
     /// owner) lives until the thread has returned.
@@ -46,9 +49,13 @@ public final class WorkerThread {
         return true
     }
 
-    /// Waits for the body to return. The owner must first have told it to (under `locked`).
-    public func join() {
+    /// Tells the body to stop, wakes it, and waits for it to return.
+    public func stop() {
         guard isRunning else { return }
+        locked {
+            isStopping = true
+            announceChange()
+        }
         pthread_join(thread, nil)
         isRunning = false
     }
