@@ -64,6 +64,36 @@ import VigilCore
         #expect(events.isEmpty)
     }
 
+    @Test func whereAFaceIsNoLongerHeldTheAnalysisSeesTheFrameAgain() {
+        // A face-like patch on still background, held for a few frames and then let go: its
+        // mosaic must not stay behind in the model as foreground that becomes a track.
+        let analyzer = SceneAnalyzer(width: Self.width, height: Self.height)
+        var events: [SceneEvent] = []
+        for index in 0..<30 {
+            analyzer.analyze(Self.frame(), frameIndex: index, milliseconds: index * 40, events: &events)
+            analyzer.forget(index < 5 ? [Self.face] : [])
+            if index > 5 {
+                #expect(Self.count(analyzer.background.foreground) == 0 && Self.count(analyzer.change.changed) == 0, "frame \(index)")
+            }
+        }
+        #expect(analyzer.tracker.tracks.isEmpty && events.isEmpty)
+        #expect(!Self.isMosaic(analyzer.background.mean), "the model has the patch as it is again")
+    }
+
+    @Test func aMovingFaceHealsOnlyWhereItWas() {
+        let analyzer = SceneAnalyzer(width: Self.width, height: Self.height)
+        var events: [SceneEvent] = []
+        let moved = PixelatedArea(box: Box(minX: 112, minY: 80, maxX: 175, maxY: 143), block: 16)
+        analyzer.analyze(Self.frame(), frameIndex: 0, milliseconds: 0, events: &events)
+        analyzer.forget([Self.face])
+        analyzer.analyze(Self.frame(), frameIndex: 1, milliseconds: 40, events: &events)
+        analyzer.forget([moved])
+        analyzer.analyze(Self.frame(), frameIndex: 2, milliseconds: 80, events: &events)
+        let model = analyzer.background.mean
+        #expect(model[96, 100] != model[97, 100], "where only the old box was: the frame as it is")
+        #expect(model[112, 100] == model[113, 100], "inside the new box: still the mosaic")
+    }
+
     @Test func theRawFrameIsNeverPaintedOn() {
         // At this size the analysed plane is the frame itself; the face search reads the frame
         // after the analysis, and a mosaic there would hide the face from it.

@@ -71,6 +71,8 @@ public final class SceneAnalyzer {
     private let masked: [PixelatedArea]
     /// The faces redaction covered in the last frame, in analysed pixels (`forget`).
     private(set) var forgotten: [PixelatedArea] = []
+    /// Those of the frame before: where they no longer reach, the next frame heals the mosaic.
+    private var released: [PixelatedArea] = []
     /// When each live track began, and whether its `motion` event went out.
     private var notes: [(trackID: Int, startedAt: Int, reported: Bool)]
     /// Set by benchmarks: a monotonic clock in nanoseconds. While set, the time of each stage
@@ -101,6 +103,7 @@ public final class SceneAnalyzer {
         notes = []
         notes.reserveCapacity(tracker.capacity)
         forgotten.reserveCapacity(256)
+        released.reserveCapacity(256)
     }
 
     /// Pixelates `areas` - the faces redaction covered in this frame, with their blocks, in
@@ -108,10 +111,12 @@ public final class SceneAnalyzer {
     /// background model and the shrunk copy. The next frame is pixelated there too before it is
     /// compared with them, so that mosaic meets mosaic on the same grid and a face that stays
     /// put is not mistaken for motion: the analysis holds no more of a face than the redacted
-    /// frames do. Head zones are not forgotten: they span most of an upright body, and their
-    /// mosaic hid the motion the fall detector reads (`make eval`: 13 of 14 falls found became
-    /// 7, and 9 in blocks of 8 pixels).
+    /// frames do; where a face is no longer held, the next frame heals the mosaic
+    /// (`healReleased`). Head zones are not forgotten: they span most of an upright body, and
+    /// their mosaic hid the motion the fall detector reads (`make eval`: 13 of 14 falls found
+    /// became 7, and 9 in blocks of 8 pixels).
     public func forget(_ areas: [PixelatedArea]) {
+        swap(&released, &forgotten)
         forgotten.removeAll(keepingCapacity: true)
         for area in areas {
             let small = area.shrunk(by: factor)
@@ -130,6 +135,7 @@ public final class SceneAnalyzer {
         // Never the raw frame itself (factor 1) when painting on it: the face search reads it next.
         let small = masked.isEmpty && forgotten.isEmpty ? downscaler.shrink(luma) : downscaler.shrunkCopy(luma)
         for area in masked { small.pixelate(area) }
+        healReleased(small)
         for area in forgotten { small.pixelate(area) }
         lap(.downscale, &mark)
         change.update(small)
@@ -164,6 +170,25 @@ public final class SceneAnalyzer {
                 && milliseconds - notes[note].startedAt >= parameters.motionMinimumMilliseconds {
                 notes[note].reported = true
                 events.append(SceneEvent(kind: .motion, frameIndex: frameIndex, milliseconds: milliseconds, trackID: track.id, box: track.box.scaled(by: factor)))
+            }
+        }
+    }
+
+    /// Where a face is no longer held, the last frame and the model still hold its mosaic, and
+    /// the frame now shows what is there: left alone, the difference is foreground that no one
+    /// explains, a track is made of it, and the model freezes under that track for good. So
+    /// there, outside the faces still forgotten and outside tracked people (whose model holds
+    /// the background behind them), both take the frame as it is now, as the model does where
+    /// a ghost is absorbed.
+    private func healReleased(_ small: Plane) {
+        for area in released {
+            guard let box = area.painted.clipped(width: small.width, height: small.height) else { continue }
+            for y in box.minY...box.maxY {
+                let input = small.row(y), m = background.mean.row(y), before = change.previous.row(y), hold = frozen.row(y)
+                for x in box.minX...box.maxX where hold[x] == 0 && !forgotten.contains(where: { $0.painted.contains(x: x, y: y) }) {
+                    m[x] = input[x]
+                    before[x] = input[x]
+                }
             }
         }
     }

@@ -10,6 +10,13 @@ public struct PixelatedArea: Equatable, Sendable {
         self.block = block
     }
 
+    /// What the mosaic paints: every block of the grid that the box (inside the picture)
+    /// touches, whole.
+    public var painted: Box {
+        Box(minX: max(0, box.minX) / block * block, minY: max(0, box.minY) / block * block,
+            maxX: (box.maxX / block + 1) * block - 1, maxY: (box.maxY / block + 1) * block - 1)
+    }
+
     /// The same area in a picture `factor` times smaller: the box covers every shrunk pixel the
     /// original touches, the blocks shrink too but stay at least 2 pixels.
     public func shrunk(by factor: Int) -> PixelatedArea {
@@ -22,9 +29,8 @@ public struct PixelatedArea: Equatable, Sendable {
 extension Plane {
     /// Pixelates `area`: every block of its grid that the box touches becomes its mean.
     public func pixelate(_ area: PixelatedArea) {
-        let block = area.block
-        pixelate(left: max(0, area.box.minX) / block * block, top: max(0, area.box.minY) / block * block,
-                 right: area.box.maxX, bottom: area.box.maxY, blockWidth: block, blockHeight: block)
+        let painted = area.painted
+        pixelate(left: painted.minX, top: painted.minY, right: area.box.maxX, bottom: area.box.maxY, blockWidth: area.block, blockHeight: area.block)
     }
 
     /// Replaces each block of `blockWidth` x `blockHeight` pixels from (`left`, `top`), a

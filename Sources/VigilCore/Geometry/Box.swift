@@ -36,6 +36,8 @@ public struct Box: Equatable, Sendable {
         return clipped.minX <= clipped.maxX && clipped.minY <= clipped.maxY ? clipped : nil
     }
 
+    public func contains(x: Int, y: Int) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
+
     public func grown(by margin: Int) -> Box { Box(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin) }
 
     /// `[x,y,w,h]` as in the event JSON.
