@@ -37,7 +37,8 @@ let replayCommand = Command(
               include_zone = 100,200 600,200 600,480 100,480 # if any: events only for people standing in one
             Its [tamper] section sets the thresholds of the camera checks (vigil config --defaults
             lists them), e.g. [tamper] confirm_ms = 8000; [redaction] what is pixelated and its
-            masks: every frame is redacted as on the unit, and the analysis keeps masks and faces only as their mosaic.
+            masks: every frame is redacted as on the unit, and the analysis keeps masks and faces
+            only as their mosaic.
             The other sections are checked, not used.
             A file with mistakes: every wrong line on stderr with its number, exit status 2.
 
