@@ -5,32 +5,8 @@ import VigilCore
 /// What redaction covered of a face, the analysis forgets: after `forget`, the last frame and the
 /// background model hold only the face's mosaic, and the next frames meet them as a mosaic too.
 @Suite struct ForgottenFaceTests {
-    static let width = 320, height = 240
-    /// A face the redactor covered in blocks of 16 (a 320-wide frame is analysed at full size).
-    static let face = PixelatedArea(box: Box(minX: 96, minY: 80, maxX: 159, maxY: 143), block: 16)
-
-    /// Mid grey with fine detail over the face: a one-pixel checkerboard.
-    static func frame() -> Plane {
-        let plane = Plane(width: width, height: height)
-        plane.fill(110)
-        for y in face.box.minY...face.box.maxY {
-            for x in face.box.minX...face.box.maxX { plane[x, y] = (x + y) % 2 == 0 ? 30 : 200 }
-        }
-        return plane
-    }
-
-    /// True when every block of the face's grid in `plane` holds a single value.
-    static func isMosaic(_ plane: Plane) -> Bool {
-        for top in stride(from: face.box.minY, through: face.box.maxY, by: face.block) {
-            for left in stride(from: face.box.minX, through: face.box.maxX, by: face.block) {
-                let first = plane[left, top]
-                for y in top..<(top + face.block) {
-                    for x in left..<(left + face.block) where plane[x, y] != first { return false }
-                }
-            }
-        }
-        return true
-    }
+    /// A face the redactor covered in blocks of 16.
+    static let face = DetailedPatch.area
 
     static func count(_ plane: Plane) -> Int {
         var count = 0
@@ -39,25 +15,25 @@ import VigilCore
     }
 
     @Test func aForgottenFaceIsKeptOnlyAsItsMosaic() {
-        let analyzer = SceneAnalyzer(width: Self.width, height: Self.height)
+        let analyzer = SceneAnalyzer(width: DetailedPatch.width, height: DetailedPatch.height)
         var events: [SceneEvent] = []
-        analyzer.analyze(Self.frame(), frameIndex: 0, milliseconds: 0, events: &events)
-        #expect(!Self.isMosaic(analyzer.change.previous) && !Self.isMosaic(analyzer.background.mean), "before forget the detail is kept")
+        analyzer.analyze(DetailedPatch.frame(), frameIndex: 0, milliseconds: 0, events: &events)
+        #expect(!DetailedPatch.isMosaic(analyzer.change.previous) && !DetailedPatch.isMosaic(analyzer.background.mean), "before forget the detail is kept")
         analyzer.forget([Self.face])
-        #expect(Self.isMosaic(analyzer.change.previous) && Self.isMosaic(analyzer.background.mean))
+        #expect(DetailedPatch.isMosaic(analyzer.change.previous) && DetailedPatch.isMosaic(analyzer.background.mean))
         #expect(analyzer.change.previous[10, 10] == 110 && analyzer.background.mean[300, 200] == 110, "outside the face the frame as it was")
         // The next frame, face and all, is pixelated there before the analysis keeps it.
-        analyzer.analyze(Self.frame(), frameIndex: 1, milliseconds: 40, events: &events)
-        #expect(Self.isMosaic(analyzer.change.previous) && Self.isMosaic(analyzer.background.mean), "even before this frame's forget")
+        analyzer.analyze(DetailedPatch.frame(), frameIndex: 1, milliseconds: 40, events: &events)
+        #expect(DetailedPatch.isMosaic(analyzer.change.previous) && DetailedPatch.isMosaic(analyzer.background.mean), "even before this frame's forget")
     }
 
     @Test func aFaceThatStaysPutIsNotMotion() {
         // Mosaic meets mosaic: were only the kept planes pixelated, the detail of each new frame
         // would differ from them by 85 grey levels at every pixel of the face.
-        let analyzer = SceneAnalyzer(width: Self.width, height: Self.height)
+        let analyzer = SceneAnalyzer(width: DetailedPatch.width, height: DetailedPatch.height)
         var events: [SceneEvent] = []
         for index in 0..<5 {
-            analyzer.analyze(Self.frame(), frameIndex: index, milliseconds: index * 40, events: &events)
+            analyzer.analyze(DetailedPatch.frame(), frameIndex: index, milliseconds: index * 40, events: &events)
             #expect(Self.count(analyzer.change.changed) == 0 && Self.count(analyzer.background.foreground) == 0, "frame \(index)")
             analyzer.forget([Self.face])
         }
@@ -67,28 +43,28 @@ import VigilCore
     @Test func whereAFaceIsNoLongerHeldTheAnalysisSeesTheFrameAgain() {
         // A face-like patch on still background, held for a few frames and then let go: its
         // mosaic must not stay behind in the model as foreground that becomes a track.
-        let analyzer = SceneAnalyzer(width: Self.width, height: Self.height)
+        let analyzer = SceneAnalyzer(width: DetailedPatch.width, height: DetailedPatch.height)
         var events: [SceneEvent] = []
         for index in 0..<30 {
-            analyzer.analyze(Self.frame(), frameIndex: index, milliseconds: index * 40, events: &events)
+            analyzer.analyze(DetailedPatch.frame(), frameIndex: index, milliseconds: index * 40, events: &events)
             analyzer.forget(index < 5 ? [Self.face] : [])
             if index > 5 {
                 #expect(Self.count(analyzer.background.foreground) == 0 && Self.count(analyzer.change.changed) == 0, "frame \(index)")
             }
         }
         #expect(analyzer.tracker.tracks.isEmpty && events.isEmpty)
-        #expect(!Self.isMosaic(analyzer.background.mean), "the model has the patch as it is again")
+        #expect(!DetailedPatch.isMosaic(analyzer.background.mean), "the model has the patch as it is again")
     }
 
     @Test func aMovingFaceHealsOnlyWhereItWas() {
-        let analyzer = SceneAnalyzer(width: Self.width, height: Self.height)
+        let analyzer = SceneAnalyzer(width: DetailedPatch.width, height: DetailedPatch.height)
         var events: [SceneEvent] = []
         let moved = PixelatedArea(box: Box(minX: 112, minY: 80, maxX: 175, maxY: 143), block: 16)
-        analyzer.analyze(Self.frame(), frameIndex: 0, milliseconds: 0, events: &events)
+        analyzer.analyze(DetailedPatch.frame(), frameIndex: 0, milliseconds: 0, events: &events)
         analyzer.forget([Self.face])
-        analyzer.analyze(Self.frame(), frameIndex: 1, milliseconds: 40, events: &events)
+        analyzer.analyze(DetailedPatch.frame(), frameIndex: 1, milliseconds: 40, events: &events)
         analyzer.forget([moved])
-        analyzer.analyze(Self.frame(), frameIndex: 2, milliseconds: 80, events: &events)
+        analyzer.analyze(DetailedPatch.frame(), frameIndex: 2, milliseconds: 80, events: &events)
         let model = analyzer.background.mean
         #expect(model[96, 100] != model[97, 100], "where only the old box was: the frame as it is")
         #expect(model[112, 100] == model[113, 100], "inside the new box: still the mosaic")
@@ -97,16 +73,16 @@ import VigilCore
     @Test func theRawFrameIsNeverPaintedOn() {
         // At this size the analysed plane is the frame itself; the face search reads the frame
         // after the analysis, and a mosaic there would hide the face from it.
-        let analyzer = SceneAnalyzer(width: Self.width, height: Self.height, masked: [PixelatedArea(box: Box(minX: 0, minY: 0, maxX: 31, maxY: 31), block: 16)])
+        let analyzer = SceneAnalyzer(width: DetailedPatch.width, height: DetailedPatch.height, masked: [PixelatedArea(box: Box(minX: 0, minY: 0, maxX: 31, maxY: 31), block: 16)])
         #expect(analyzer.factor == 1)
         var events: [SceneEvent] = []
-        let frame = Self.frame()
+        let frame = DetailedPatch.frame()
         frame[5, 5] = 0
         analyzer.analyze(frame, frameIndex: 0, milliseconds: 0, events: &events)
         analyzer.forget([Self.face])
         analyzer.analyze(frame, frameIndex: 1, milliseconds: 40, events: &events)
-        #expect(!Self.isMosaic(frame) && frame[5, 5] == 0, "the frame keeps its detail, inside the face and the mask")
-        #expect(Self.isMosaic(analyzer.change.previous), "what the analysis keeps does not")
+        #expect(!DetailedPatch.isMosaic(frame) && frame[5, 5] == 0, "the frame keeps its detail, inside the face and the mask")
+        #expect(DetailedPatch.isMosaic(analyzer.change.previous), "what the analysis keeps does not")
     }
 
     @Test func theFacesForgottenLastAreReplacedByTheNextOnes() {

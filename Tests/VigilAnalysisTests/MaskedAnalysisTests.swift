@@ -6,43 +6,19 @@ import VigilCore
 /// the next (the last frame, the background model) shows more of a masked window than the
 /// redacted frames do.
 @Suite struct MaskedAnalysisTests {
-    static let width = 320, height = 240
-    /// A neighbour's window, in blocks of 16 (a 320-wide frame is analysed at full size).
-    static let window = PixelatedArea(box: Box(minX: 96, minY: 80, maxX: 159, maxY: 143), block: 16)
-
-    /// Mid grey with a one-pixel checkerboard over the window that changes with `phase`.
-    static func frame(phase: Int) -> Plane {
-        let plane = Plane(width: width, height: height)
-        plane.fill(110)
-        for y in window.box.minY...window.box.maxY {
-            for x in window.box.minX...window.box.maxX { plane[x, y] = (x + y + phase) % 2 == 0 ? UInt8(30 + phase) : 200 }
-        }
-        return plane
-    }
-
-    /// True when every block of the window in `plane` holds a single value.
-    static func isMosaic(_ plane: Plane) -> Bool {
-        for top in stride(from: window.box.minY, through: window.box.maxY, by: window.block) {
-            for left in stride(from: window.box.minX, through: window.box.maxX, by: window.block) {
-                let first = plane[left, top]
-                for y in top..<(top + window.block) {
-                    for x in left..<(left + window.block) where plane[x, y] != first { return false }
-                }
-            }
-        }
-        return true
-    }
+    /// A neighbour's window, in blocks of 16.
+    static let window = DetailedPatch.area
 
     @Test func whatTheAnalysisKeepsOfAMaskedWindowIsItsMosaic() {
-        let unmasked = SceneAnalyzer(width: Self.width, height: Self.height)
+        let unmasked = SceneAnalyzer(width: DetailedPatch.width, height: DetailedPatch.height)
         var events: [SceneEvent] = []
-        unmasked.analyze(Self.frame(phase: 0), frameIndex: 0, milliseconds: 0, events: &events)
-        #expect(!Self.isMosaic(unmasked.change.previous) && !Self.isMosaic(unmasked.background.mean), "without a mask the detail is kept")
-        let analyzer = SceneAnalyzer(width: Self.width, height: Self.height, masked: [Self.window])
+        unmasked.analyze(DetailedPatch.frame(phase: 0), frameIndex: 0, milliseconds: 0, events: &events)
+        #expect(!DetailedPatch.isMosaic(unmasked.change.previous) && !DetailedPatch.isMosaic(unmasked.background.mean), "without a mask the detail is kept")
+        let analyzer = SceneAnalyzer(width: DetailedPatch.width, height: DetailedPatch.height, masked: [Self.window])
         for index in 0..<10 {
-            let frame = Self.frame(phase: index % 3)
+            let frame = DetailedPatch.frame(phase: index % 3)
             analyzer.analyze(frame, frameIndex: index, milliseconds: index * 200, events: &events)
-            #expect(Self.isMosaic(analyzer.change.previous) && Self.isMosaic(analyzer.background.mean), "frame \(index)")
+            #expect(DetailedPatch.isMosaic(analyzer.change.previous) && DetailedPatch.isMosaic(analyzer.background.mean), "frame \(index)")
             #expect(analyzer.change.previous[10, 10] == 110 && analyzer.change.previous[300, 200] == 110, "outside the mask the frame as it was")
         }
     }
